@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Makes sure the Debian packages that Fernhilfe's tests use are installed:
+# a real X display (Xvfb, xterm, xdotool, xwd), Chromium for browser tests, real HTTP
+# proxies (tinyproxy, squid) and openssl for test certificates.
+# As root it installs what is missing; otherwise it prints the apt-get line and fails.
+set -euo pipefail
+
+# command → Debian package that provides it
+declare -A needed=(
+  [Xvfb]=xvfb
+  [xterm]=xterm
+  [xdotool]=xdotool
+  [xwd]=x11-apps
+  [chromium]=chromium
+  [tinyproxy]=tinyproxy
+  [squid]=squid
+  [htpasswd]=apache2-utils
+  [openssl]=openssl
+)
+extra_packages=(xfonts-base fonts-dejavu-core)
+
+missing=()
+for command in "${!needed[@]}"; do
+  if ! command -v "$command" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$command" ]; then
+    missing+=("${needed[$command]}")
+  fi
+done
+for package in "${extra_packages[@]}"; do
+  if ! dpkg -s "$package" >/dev/null 2>&1; then missing+=("$package"); fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Fernhilfe's tests need these Debian packages: ${missing[*]}" >&2
+  echo "Install them as root with:" >&2
+  echo "  apt-get update && $line" >&2
+  exit 1
+fi
+
+echo "installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends ${missing[*]}
