@@ -16,6 +16,7 @@ export function libraryBuild(entry: Record<string, string> = { index: 'src/index
     platform: 'neutral',
     splitting: false,
     treeshake: true,
+    removeNodeProtocol: false,
     external: [/^#/, /^node:/, /^@fernhilfe\//, /^@noble\//, 'fflate', 'ws'],
   };
 }

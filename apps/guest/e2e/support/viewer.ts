@@ -1,0 +1,100 @@
+import { createDecoder, type Decoder } from '@fernhilfe/codec';
+import {
+  type CallEnded,
+  type CursorMessage,
+  createViewerCall,
+  type GuestInfo,
+  type ViewerCall,
+} from '@fernhilfe/session';
+import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
+import { AGENT_TOKEN } from './relay';
+
+/** A headless agent viewer built from the libs: relay client, viewer call and decoder. */
+export interface HeadlessViewer {
+  /** The session number to give the guest. */
+  number: string;
+  /** Resolves when a guest joined and the call runs. */
+  paired: Promise<PairedViewer>;
+  cancel(): void;
+}
+
+export interface PairedViewer {
+  channel: PairedChannel;
+  call: ViewerCall;
+  decoder: Decoder;
+  securityCode: Promise<string>;
+  guest: Promise<GuestInfo>;
+  consent: Promise<boolean>;
+  ended: Promise<CallEnded>;
+  cursors: CursorMessage[];
+  /** Ids of the frames decoded so far. */
+  frameIds: number[];
+  /** Frames decoded so far. */
+  readonly frames: number;
+  /** Waits for the control answer after `requestControl()`. */
+  nextControl(): Promise<boolean>;
+}
+
+function once<T>(call: ViewerCall, name: 'security-code' | 'guest' | 'consent' | 'ended'): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const off = call.on(name, (value) => {
+      off();
+      resolve(value as T);
+    });
+  });
+}
+
+export async function startViewer(
+  url: string,
+  options: { autoAck?: boolean; ca?: string } = {},
+): Promise<HeadlessViewer> {
+  const session: AgentSession = await createAgentClient({
+    url,
+    token: AGENT_TOKEN,
+    proxy: false,
+    ...(options.ca === undefined ? {} : { ca: options.ca }),
+  });
+  const paired = session.waitForGuest().then((channel) => {
+    const call = createViewerCall({
+      sessionId: channel.peer.sessionId,
+      send: (bytes) => channel.send(bytes),
+      autoAck: options.autoAck ?? true,
+    });
+    const decoder = createDecoder({ maxWidth: 4096, maxHeight: 4096 });
+    const cursors: CursorMessage[] = [];
+    const frameIds: number[] = [];
+    let frames = 0;
+    call.on('frame', ({ frameId, data }) => {
+      decoder.decode(data);
+      frameIds.push(frameId);
+      frames++;
+    });
+    call.on('cursor', (cursor) => cursors.push(cursor));
+    const viewer: PairedViewer = {
+      channel,
+      call,
+      decoder,
+      securityCode: once(call, 'security-code'),
+      guest: once(call, 'guest'),
+      consent: once(call, 'consent'),
+      ended: once(call, 'ended'),
+      cursors,
+      frameIds,
+      get frames() {
+        return frames;
+      },
+      nextControl: () =>
+        new Promise<boolean>((resolve) => {
+          const off = call.on('control', (granted) => {
+            off();
+            resolve(granted);
+          });
+        }),
+    };
+    channel.onMessage((bytes) => call.receive(bytes));
+    void channel.ended.then(() => call.transportLost());
+    return viewer;
+  });
+  paired.catch(() => undefined); // a cancelled session never pairs; tests that await it still see the error
+  return { number: session.number, paired, cancel: () => session.cancel() };
+}

@@ -1,0 +1,191 @@
+import {
+  type CallEnded,
+  createGuestCall,
+  type EndReason,
+  type GuestCall,
+  type GuestCallEvents,
+  type LifecycleTimeouts,
+  type Unsubscribe,
+} from '@fernhilfe/session';
+import { type PairedChannel, PEER_END_REASONS, type PeerInfo } from '@fernhilfe/transport';
+import type { X11Desktop } from '../x11/x11-desktop';
+import { createFramePump, type FrameCost } from './frame-pump';
+import { createInputApplier } from './input-applier';
+
+/** How the customer's side ends a session. */
+export type GuestEndReason = Extract<EndReason, 'guest-ended' | 'guest-window-closed'>;
+
+/** Options of {@link startGuestSession}. */
+export interface GuestSessionOptions {
+  /** The relay channel, just paired (from `createGuestClient`). */
+  channel: PairedChannel;
+  /** The open X11 desktop to share; its size and XTEST decide the screen and `canControl`. */
+  desktop: X11Desktop;
+  /**
+   * How often screen changes and the pointer are checked while streaming, in ms.
+   * @default 40
+   */
+  pollIntervalMs?: number;
+  /**
+   * Most screen updates sent but not yet acknowledged.
+   * @default 2
+   */
+  maxFramesInFlight?: number;
+  /** Lifecycle timeouts of the call (consent: 2 minutes by default). */
+  timeouts?: LifecycleTimeouts;
+  /**
+   * Use DAMAGE for change detection and encoder hints (off only for measurements).
+   * @default true
+   */
+  useDamage?: boolean;
+  /** Called with the cost of every frame sent (statistics, benchmark). */
+  onFrame?: (cost: FrameCost) => void;
+}
+
+/** A support session on the guest: the call, the screen stream and input, wired to the relay channel. */
+export interface GuestSession {
+  /** The agent's organisation and name as the relay vouches for them, and the session id. */
+  readonly peer: PeerInfo;
+  /** The support call (state, security code, statistics). */
+  readonly call: GuestCall;
+  /** Resolves once when the session ended (never rejects); the channel is closed by then. */
+  readonly ended: Promise<CallEnded>;
+  /**
+   * Subscribes to a call event: `security-code`, `control-requested`, `control`, `state`,
+   * `input-refused`, `ended`, ….
+   *
+   * @param name - the event
+   * @param listener - called with its value
+   * @returns a function that unsubscribes
+   */
+  on<Name extends keyof GuestCallEvents>(name: Name, listener: (value: GuestCallEvents[Name]) => void): Unsubscribe;
+  /** The customer said "Ja" to the security code: streaming starts. Nothing is captured before. */
+  confirm(): Promise<void>;
+  /** The customer said "Nein": the session ends as `consent-refused`. */
+  refuse(): Promise<CallEnded>;
+  /**
+   * Answers the agent's pending control request.
+   *
+   * @param granted - `true` for "Ja"
+   */
+  answerControlRequest(granted: boolean): Promise<void>;
+  /** The customer takes mouse and keyboard back. */
+  revokeControl(): Promise<void>;
+  /**
+   * Ends the session from the customer's side with an authenticated end message, then closes
+   * the relay channel.
+   *
+   * @param reason - `guest-ended` (Beenden, Ctrl+C) or `guest-window-closed` (window or process closed)
+   * @returns how it ended (the first end wins if the other side was quicker)
+   */
+  end(reason: GuestEndReason): Promise<CallEnded>;
+  /** Frames sent so far. */
+  readonly frames: number;
+  /** Input events dropped because the desktop could not apply them. */
+  readonly inputDropped: number;
+}
+
+/** Time given to the relay to close the connection after the agent ended, before the guest closes it. */
+const RELAY_CLOSE_GRACE_MS = 2_000;
+
+function closeChannel(channel: PairedChannel, ended: CallEnded): Promise<unknown> {
+  if (ended.by === 'guest' && PEER_END_REASONS.includes(ended.reason)) {
+    channel.close(ended.reason);
+    return channel.ended;
+  }
+  const grace = new Promise((resolve) => setTimeout(resolve, RELAY_CLOSE_GRACE_MS).unref());
+  return Promise.race([channel.ended, grace]).then(() => {
+    channel.close();
+    return channel.ended;
+  });
+}
+
+/**
+ * Starts the guest's side of a support session on a paired channel: runs the handshake, then
+ * waits for the customer's answer to the security code (`security-code` event →
+ * {@link GuestSession.confirm} / {@link GuestSession.refuse}). After consent the screen is
+ * captured only when the call has room to send; input from the viewer is applied only while
+ * control is granted, and every key and button is released when control ends.
+ *
+ * @param options - channel, desktop, timing
+ * @returns the running session
+ * @throws `SessionError` (from `@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` for bad options
+ *
+ * @example
+ * ```ts
+ * const channel = await createGuestClient({ url, number });
+ * const session = startGuestSession({ channel, desktop });
+ * session.on('security-code', async (code) => ((await ask(code)) ? session.confirm() : session.refuse()));
+ * await session.ended;
+ * ```
+ */
+export function startGuestSession(options: GuestSessionOptions): GuestSession {
+  const { channel, desktop } = options;
+  const call = createGuestCall({
+    sessionId: channel.peer.sessionId,
+    screen: { width: desktop.width, height: desktop.height },
+    canControl: desktop.features.input,
+    send: (bytes) => channel.send(bytes),
+    ...(options.maxFramesInFlight === undefined ? {} : { maxFramesInFlight: options.maxFramesInFlight }),
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+  });
+  const input = createInputApplier(desktop);
+  const pump = createFramePump(call, desktop, {
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    ...(options.onFrame === undefined ? {} : { onFrame: options.onFrame }),
+    ...(options.useDamage === undefined ? {} : { useDamage: options.useDamage }),
+    onError: () => void call.end('guest-ended'),
+  });
+
+  let resolveEnded: (ended: CallEnded) => void = () => undefined;
+  const callEnded = new Promise<CallEnded>((resolve) => {
+    resolveEnded = resolve;
+  });
+  const stopWatchingDisplay = desktop.onDisplayLost(() => void call.end('guest-ended'));
+
+  call.on('input', (event) => input.apply(event));
+  call.on('control', (granted) => {
+    if (!granted) input.releaseAll();
+  });
+  call.on('ended', (ended) => {
+    pump.stop();
+    input.releaseAll();
+    stopWatchingDisplay();
+    resolveEnded(ended);
+  });
+  const ended = callEnded.then(async (result) => {
+    await closeChannel(channel, result);
+    return result;
+  });
+
+  channel.onMessage((bytes) => call.receive(bytes));
+  void channel.ended.then(() => call.transportLost());
+  call.start();
+
+  return {
+    peer: channel.peer,
+    call,
+    ended,
+    on: (name, listener) => call.on(name, listener),
+    async confirm() {
+      await call.confirm();
+      pump.start();
+    },
+    async refuse() {
+      await call.refuse();
+      return ended;
+    },
+    answerControlRequest: (granted) => call.answerControlRequest(granted),
+    revokeControl: () => call.revokeControl(),
+    async end(reason) {
+      await call.end(reason);
+      return ended;
+    },
+    get frames() {
+      return pump.frames;
+    },
+    get inputDropped() {
+      return input.dropped;
+    },
+  };
+}

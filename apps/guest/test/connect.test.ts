@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GuestError, GuestErrorCode } from '../src/errors';
+import { connectDisplay, resolveDisplayName } from '../src/x11/connect';
+import { requireExtension } from '../src/x11/extensions';
+import { requirePrograms, startXvfb, type Xvfb } from './support/xvfb';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(GuestError);
+    return (error as GuestError).code;
+  }
+}
+
+describe('connectDisplay', () => {
+  let xvfb: Xvfb;
+  beforeAll(async () => {
+    xvfb = await startXvfb();
+  });
+  afterAll(async () => {
+    await xvfb?.stop();
+  });
+
+  it('opens a running Xvfb and reports its screen', async () => {
+    const connection = await connectDisplay({ display: xvfb.display });
+    expect(connection.width).toBe(1280);
+    expect(connection.height).toBe(800);
+    expect(connection.isOpen).toBe(true);
+    await connection.close();
+    expect(connection.isOpen).toBe(false);
+  });
+
+  it('reports a display nobody serves as GUEST_DISPLAY_UNAVAILABLE', async () => {
+    // Display 4321 has no socket; the x11 package then tries TCP 6000+4321, also refused.
+    expect(await codeOf(connectDisplay({ display: ':4321', timeoutMs: 3000 }))).toBe(
+      GuestErrorCode.DISPLAY_UNAVAILABLE,
+    );
+  });
+
+  it('reports a missing or malformed display name as GUEST_DISPLAY_INVALID', async () => {
+    const saved = process.env.DISPLAY;
+    delete process.env.DISPLAY;
+    try {
+      expect(() => resolveDisplayName(undefined)).toThrow(GuestError);
+      expect(await codeOf(connectDisplay({}))).toBe(GuestErrorCode.DISPLAY_INVALID);
+      expect(await codeOf(connectDisplay({ display: 'no-colon-here' }))).toBe(GuestErrorCode.DISPLAY_INVALID);
+    } finally {
+      if (saved !== undefined) process.env.DISPLAY = saved;
+    }
+  });
+
+  it('uses $DISPLAY when no display is given', async () => {
+    const saved = process.env.DISPLAY;
+    process.env.DISPLAY = xvfb.display;
+    try {
+      const connection = await connectDisplay();
+      expect(connection.displayName).toBe(xvfb.display);
+      await connection.close();
+    } finally {
+      if (saved === undefined) delete process.env.DISPLAY;
+      else process.env.DISPLAY = saved;
+    }
+  });
+
+  it('loads the extensions the guest uses from Xvfb', async () => {
+    const connection = await connectDisplay({ display: xvfb.display });
+    for (const name of ['shm', 'damage', 'fixes', 'xtest'] as const) {
+      await expect(requireExtension(connection, name)).resolves.toBeDefined();
+    }
+    await connection.close();
+  });
+
+  it('rejects requests after close with GUEST_CLOSED', async () => {
+    const connection = await connectDisplay({ display: xvfb.display });
+    await connection.close();
+    expect(await codeOf(connection.sync())).toBe(GuestErrorCode.CLOSED);
+    expect(await codeOf(requireExtension(connection, 'xtest'))).toBe(GuestErrorCode.CLOSED);
+  });
+});
+
+describe('missing extension', () => {
+  let xvfb: Xvfb;
+  beforeAll(async () => {
+    // Xvfb can switch extensions off: this is the server an operator would see without XTEST.
+    xvfb = await startXvfb('640x480x24', ['-extension', 'XTEST', '-extension', 'DAMAGE']);
+  });
+  afterAll(async () => {
+    await xvfb?.stop();
+  });
+
+  it('reports it as GUEST_EXTENSION_MISSING', async () => {
+    const connection = await connectDisplay({ display: xvfb.display });
+    expect(await codeOf(requireExtension(connection, 'xtest'))).toBe(GuestErrorCode.EXTENSION_MISSING);
+    expect(await codeOf(requireExtension(connection, 'damage'))).toBe(GuestErrorCode.EXTENSION_MISSING);
+    await connection.close();
+  });
+});
+
+describe('test prerequisites', () => {
+  it('fail loudly, naming the package to install, when a program such as Xvfb is missing', () => {
+    expect(() => requirePrograms(['Xvfb', 'fernhilfe-no-such-program'])).toThrow(
+      /fernhilfe-no-such-program.*apt-get install/,
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import { createDecoder, createEncoder, type Encoder, type Frame } from '@fernhilfe/codec';
+import { describe, expect, it } from 'vitest';
+import {
+  type EncodeReply,
+  type EncodeRequest,
+  WorkerEncodeError,
+  workerFrameEncoder,
+} from '../../src/web/frame-encoder';
+import { settle } from './fakes';
+
+/** Runs the worker's protocol in-process: answers requests with a real encoder. */
+class FakeWorker extends EventTarget {
+  requests = 0;
+  terminated = false;
+  #encoder: Encoder | undefined;
+
+  ready(): void {
+    this.#reply({ ready: true });
+  }
+
+  crash(): void {
+    this.dispatchEvent(new Event('error', { cancelable: true }));
+  }
+
+  postMessage(request: EncodeRequest, transfer: Transferable[]): void {
+    expect(transfer).toEqual([request.pixels]);
+    this.requests++;
+    const { width, height } = request;
+    this.#encoder ??= createEncoder({ width, height });
+    const update = this.#encoder.encode({ width, height, data: new Uint8Array(request.pixels), format: 'rgba' });
+    queueMicrotask(() => this.#reply({ id: request.id, update: update.slice().buffer }));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  #reply(data: EncodeReply): void {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+function solid(width: number, height: number, value: number): Frame {
+  return { width, height, data: new Uint8Array(width * height * 4).fill(value), format: 'rgba' };
+}
+
+describe('workerFrameEncoder', () => {
+  it('encodes on the calling thread until the worker says it runs, then in the worker', async () => {
+    const worker = new FakeWorker();
+    const encoder = workerFrameEncoder(() => worker as unknown as Worker);
+    const decoder = createDecoder();
+    expect(decoder.decode(await encoder.encode(solid(4, 4, 10))).keyframe).toBe(true);
+    expect(worker.requests).toBe(0);
+    worker.ready();
+    const fromWorker = await encoder.encode(solid(4, 4, 20));
+    expect(worker.requests).toBe(1);
+    // The worker's encoder is new, so its first update is a keyframe: the switch is seamless.
+    expect(decoder.decode(fromWorker).keyframe).toBe(true);
+    expect(decoder.framebuffer.data[0]).toBe(20);
+    encoder.close();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rejects what is pending when the worker fails, and stays on the calling thread after', async () => {
+    const worker = new FakeWorker();
+    worker.postMessage = function (this: FakeWorker) {
+      this.requests++;
+    };
+    const encoder = workerFrameEncoder(() => worker as unknown as Worker);
+    worker.ready();
+    const pending = encoder.encode(solid(4, 4, 1));
+    worker.crash();
+    await expect(pending).rejects.toBeInstanceOf(WorkerEncodeError);
+    expect(worker.terminated).toBe(true);
+    await expect(encoder.encode(solid(4, 4, 2))).resolves.toBeInstanceOf(Uint8Array);
+    expect(worker.requests).toBe(1);
+  });
+
+  it('works without a worker when starting one throws (e.g. a strict CSP)', async () => {
+    const encoder = workerFrameEncoder(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    await settle();
+    await expect(encoder.encode(solid(2, 2, 5))).resolves.toBeInstanceOf(Uint8Array);
+  });
+});

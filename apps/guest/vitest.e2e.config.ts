@@ -1,0 +1,3 @@
+import { packageE2eConfig } from '../../vitest.shared';
+
+export default packageE2eConfig('guest');

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** Settings of the relay process, from command-line options and environment variables. */
+export interface CliSettings {
+  port: number;
+  host: string;
+  tokenFile: string | undefined;
+  agentToken: string | undefined;
+  auditFile: string;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  staticGuest: string;
+  staticViewer: string;
+  org: string;
+  agentName: string;
+  trustedProxies: string[];
+  help: boolean;
+}
+
+/** Thrown for options that make no sense; `main` prints it with the usage hint and exits 2. */
+export class CliUsageError extends Error {
+  override name = 'CliUsageError';
+}
+
+/** The first candidate bundle directory (relative to this file's build) holding an index.html, else the first. */
+function defaultBundle(...candidates: string[]): string {
+  const paths = candidates.map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  return paths.find((path) => existsSync(join(path, 'index.html'))) ?? (paths[0] as string);
+}
+
+/** The `--help` text: every option and the environment variable behind it. */
+export const HELP = `fernhilfe-relay — the Fernhilfe relay: pairs agent and customer, forwards their encrypted bytes,
+serves the customer page and the agent console, writes the audit log.
+
+Usage: fernhilfe-relay [options]
+
+Options (each can also be set by the environment variable in brackets; the option wins):
+  --port N              port to listen on                                   [PORT]  (default 8080)
+  --host HOST           address to listen on; 0.0.0.0 for all interfaces    [HOST]  (default localhost)
+  --token-file FILE     agent tokens, one per line: "TOKEN [display name]"  [FERNHILFE_TOKEN_FILE]
+                        (lines starting with # are ignored). Without it, one token is generated
+                        at start and printed once.
+  --agent-token TOKEN   use this single agent token instead of generating one [FERNHILFE_AGENT_TOKEN]
+  --org NAME            organisation shown to customers                      [FERNHILFE_ORG] (default Fernhilfe)
+  --agent-name NAME     agent display name for tokens without one            [FERNHILFE_AGENT_NAME] (default Support)
+  --audit-file FILE     append-only JSONL audit log                          [FERNHILFE_AUDIT_FILE]
+                        (default ./data/audit.jsonl)
+  --tls-cert FILE       PEM certificate: serve https/wss (needs --tls-key)   [FERNHILFE_TLS_CERT]
+  --tls-key FILE        PEM private key                                      [FERNHILFE_TLS_KEY]
+  --static-guest DIR    customer page bundle served at /                     [FERNHILFE_STATIC_GUEST]
+                        (default apps/guest/dist/web)
+  --static-viewer DIR   agent console bundle served at /agent/               [FERNHILFE_STATIC_VIEWER]
+                        (default apps/viewer/dist/web, else apps/viewer/dist)
+  --trust-proxy ADDR    reverse proxy whose X-Forwarded-For is believed; repeatable or
+                        comma-separated                                      [FERNHILFE_TRUSTED_PROXIES]
+  -h, --help            show this help
+
+Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /agent/ (agent console), / (customer page).
+Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
+
+function portFrom(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError(`invalid port: ${text}`);
+  return port;
+}
+
+/**
+ * Reads the settings from `argv` and `env`.
+ *
+ * @param argv - arguments after the script name
+ * @param env - environment
+ * @returns the settings
+ * @throws {@link CliUsageError} for unknown options or bad values
+ */
+export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSettings {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  const pick = (option: string | undefined, name: string) => option ?? (env[name] === '' ? undefined : env[name]);
+  const settings: CliSettings = {
+    port: portFrom(pick(values.port, 'PORT') ?? '8080'),
+    host: pick(values.host, 'HOST') ?? 'localhost',
+    tokenFile: pick(values['token-file'], 'FERNHILFE_TOKEN_FILE'),
+    agentToken: pick(values['agent-token'], 'FERNHILFE_AGENT_TOKEN'),
+    auditFile: pick(values['audit-file'], 'FERNHILFE_AUDIT_FILE') ?? './data/audit.jsonl',
+    tlsCert: pick(values['tls-cert'], 'FERNHILFE_TLS_CERT'),
+    tlsKey: pick(values['tls-key'], 'FERNHILFE_TLS_KEY'),
+    staticGuest: pick(values['static-guest'], 'FERNHILFE_STATIC_GUEST') ?? defaultBundle('../../guest/dist/web'),
+    staticViewer:
+      pick(values['static-viewer'], 'FERNHILFE_STATIC_VIEWER') ??
+      defaultBundle('../../viewer/dist/web', '../../viewer/dist'),
+    org: pick(values.org, 'FERNHILFE_ORG') ?? 'Fernhilfe',
+    agentName: pick(values['agent-name'], 'FERNHILFE_AGENT_NAME') ?? 'Support',
+    trustedProxies: (values['trust-proxy'] ?? [env.FERNHILFE_TRUSTED_PROXIES ?? ''])
+      .flatMap((entry) => entry.split(','))
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+    help: values.help ?? false,
+  };
+  if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
+    throw new CliUsageError('--tls-cert and --tls-key go together');
+  }
+  if (settings.tokenFile !== undefined && settings.agentToken !== undefined) {
+    throw new CliUsageError('give either --token-file or --agent-token');
+  }
+  return settings;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'token-file': { type: 'string' },
+      'agent-token': { type: 'string' },
+      org: { type: 'string' },
+      'agent-name': { type: 'string' },
+      'audit-file': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'static-guest': { type: 'string' },
+      'static-viewer': { type: 'string' },
+      'trust-proxy': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { CliUsageError, HELP, readSettings } from './cli-options';
+import { startRelayServer } from './relay-server';
+
+async function main(): Promise<void> {
+  let settings: ReturnType<typeof readSettings>;
+  try {
+    settings = readSettings(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    console.error(`fernhilfe-relay: ${error.message}\nRun fernhilfe-relay --help for the options.`);
+    process.exit(2);
+  }
+  if (settings.help) {
+    console.log(HELP);
+    return;
+  }
+  const running = await startRelayServer(settings);
+  const lines = [
+    `Fernhilfe relay listening on ${running.baseUrl}`,
+    `  Agent console:         ${running.baseUrl}/agent`,
+    `  Customer support page: ${running.baseUrl}/`,
+    `  Relay endpoint:        ${running.baseUrl.replace(/^http/, 'ws')}/relay`,
+    `  Audit log:             ${settings.auditFile}`,
+  ];
+  if (running.interrupted > 0) lines.push(`  Closed ${running.interrupted} session(s) left open by an earlier run.`);
+  if (running.generatedToken) {
+    lines.push(`  Agent token (shown only now): ${running.generatedToken}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`fernhilfe-relay: ${signal} again, exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`fernhilfe-relay: ${signal}, ending sessions and flushing the audit log…`);
+    running.close().then(
+      () => {
+        console.log('fernhilfe-relay: stopped');
+        process.exit(0);
+      },
+      (error: Error) => {
+        console.error(`fernhilfe-relay: shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`fernhilfe-relay: ${error.name}: ${error.message}`);
+  process.exit(1);
+});

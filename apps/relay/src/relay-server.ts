@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { closeInterruptedSessions } from '@fernhilfe/session';
+import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
+import { createRelay, type Relay } from '@fernhilfe/transport/relay';
+import { loadAgentTokens } from './agent-tokens';
+import type { CliSettings } from './cli-options';
+import { createStaticSite } from './static-site';
+
+/** A started relay process: its URLs and how to stop it. */
+export interface RunningRelayServer {
+  /** Base URL, e.g. `http://localhost:8080`. */
+  baseUrl: string;
+  /** The agent token generated at start (print it once), when no token was configured. */
+  generatedToken: string | undefined;
+  /** Sessions the audit log showed as open from a previous run, now closed as `interrupted`. */
+  interrupted: number;
+  /** The relay (stats). */
+  relay: Relay;
+  /** Ends live sessions with `relay-shutdown`, flushes and closes the audit log, closes the server. */
+  close(): Promise<void>;
+}
+
+const RELAY_PATH = '/relay';
+
+/**
+ * Starts the HTTP(S) server with the relay endpoint, the two web bundles, `/healthz`, and the
+ * JSONL audit log (closing sessions a crash left open).
+ *
+ * @param settings - CLI settings
+ * @returns the running server
+ */
+export async function startRelayServer(settings: CliSettings): Promise<RunningRelayServer> {
+  const tokens = await loadAgentTokens(settings);
+  const auditPath = resolve(settings.auditFile);
+  await mkdir(dirname(auditPath), { recursive: true });
+  const audit = await openJsonlAuditStore(auditPath, {
+    onRecovery: (recovery) =>
+      console.warn(`audit: partial line ${recovery.line} from an earlier crash kept at ${recovery.keptAt}`),
+  });
+  const interrupted = await closeInterruptedSessions(audit);
+
+  const guest = createStaticSite({
+    prefix: '/',
+    directory: settings.staticGuest,
+    title: 'The customer support page',
+    buildCommand: 'npm run build -w apps/guest',
+  });
+  const viewer = createStaticSite({
+    prefix: '/agent/',
+    directory: settings.staticViewer,
+    title: 'The agent console',
+    buildCommand: 'npm run build -w apps/viewer',
+  });
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    const pathname = (request.url ?? '/').split('?')[0];
+    if (pathname === '/healthz') {
+      response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok\n');
+      return;
+    }
+    if (pathname === RELAY_PATH) {
+      response.writeHead(426, { 'Content-Type': 'text/plain' }).end('WebSocket endpoint of the Fernhilfe relay\n');
+      return;
+    }
+    if (viewer.handle(request, response) || guest.handle(request, response)) return;
+    response.writeHead(404).end();
+  };
+  const server: Server =
+    settings.tlsCert && settings.tlsKey
+      ? createHttpsServer({ cert: readFileSync(settings.tlsCert), key: readFileSync(settings.tlsKey) }, onRequest)
+      : createHttpServer(onRequest);
+
+  const relay = await createRelay({
+    server,
+    path: RELAY_PATH,
+    audit,
+    agentTokens: tokens.entries,
+    trustedProxies: settings.trustedProxies,
+    onError: (error) => console.error(`relay: ${error.name}: ${error.message}`),
+  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(settings.port, settings.host, () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+  } catch (error) {
+    await relay.close();
+    await audit.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const scheme = settings.tlsCert ? 'https' : 'http';
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(settings.host) ? 'localhost' : settings.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    baseUrl: `${scheme}://${shownHost}:${port}`,
+    generatedToken: tokens.generated,
+    interrupted: interrupted.length,
+    relay,
+    close: () => {
+      closing ??= (async () => {
+        await relay.close();
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+        await audit.close();
+      })();
+      return closing;
+    },
+  };
+}

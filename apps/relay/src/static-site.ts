@@ -1,0 +1,96 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'SAMEORIGIN',
+};
+
+function notBuiltPage(title: string, directory: string, buildCommand: string): string {
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} not built</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>${escapeHtml(title)} is not built yet</h1>
+<p>The relay is running, but it found no bundle in <code>${escapeHtml(directory)}</code>.</p>
+<p>Build it with <code>${escapeHtml(buildCommand)}</code> and reload this page.</p>
+</body></html>`;
+}
+
+/** Serves one bundle directory under a URL prefix, or an explanatory page when it is missing. */
+export interface StaticSite {
+  /** Answers the request if its path lies under the prefix; returns whether it did. */
+  handle(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Whether the bundle directory exists. */
+  readonly built: boolean;
+}
+
+/**
+ * Creates a static site for `directory` mounted at `prefix` (which ends with `/`). Paths are
+ * normalised and must stay inside the directory; unknown paths fall back to `index.html`
+ * (single-page apps); only GET and HEAD are answered.
+ *
+ * @param options - prefix, directory, page title and build hint
+ * @returns the site
+ */
+export function createStaticSite(options: {
+  prefix: string;
+  directory: string;
+  title: string;
+  buildCommand: string;
+}): StaticSite {
+  const root = resolve(options.directory);
+  const built = existsSync(join(root, 'index.html'));
+  return {
+    built,
+    handle(request, response) {
+      const pathname = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+      if (pathname === options.prefix.slice(0, -1) && options.prefix !== '/') {
+        response.writeHead(301, { Location: options.prefix }).end();
+        return true;
+      }
+      if (!pathname.startsWith(options.prefix)) return false;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return true;
+      }
+      if (!built) {
+        response
+          .writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', ...SECURITY_HEADERS })
+          .end(notBuiltPage(options.title, root, options.buildCommand));
+        return true;
+      }
+      const relative = normalize(pathname.slice(options.prefix.length)).replace(/^(\.\.(\/|\\|$))+/, '');
+      let file = resolve(root, relative);
+      if (file !== root && !file.startsWith(root + sep)) {
+        response.writeHead(404).end();
+        return true;
+      }
+      if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
+        ...SECURITY_HEADERS,
+      });
+      if (request.method === 'HEAD') response.end();
+      else createReadStream(file).pipe(response);
+      return true;
+    },
+  };
+}

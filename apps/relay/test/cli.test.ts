@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
+import { createAgentClient, createGuestClient } from '@fernhilfe/transport';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
+const appDir = join(import.meta.dirname, '..');
+const tsx = join(appDir, '../../node_modules/.bin/tsx');
+const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-cli-'));
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(tsx, ['--conditions=@fernhilfe/source', join(appDir, 'src/main.ts'), ...args], {
+    cwd: work,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+  const output = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(stdout);
+        if (match) resolve(match);
+        else if (child.exitCode !== null) reject(new Error(`exited: ${stdout}\n${stderr}`));
+        else setTimeout(check, 25);
+      };
+      check();
+    });
+  return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function start(extra: string[] = []) {
+  const relay = run(['--port', '0', '--host', '127.0.0.1', ...extra]);
+  const [, base] = await relay.output(/listening on (http:\/\/\S+)/);
+  const [, token] = await relay.output(/Agent token \(shown only now\): (\S+)/);
+  return { ...relay, base: (base as string).replace('localhost', '127.0.0.1'), token: token as string };
+}
+
+describe('fernhilfe-relay CLI', () => {
+  it('documents every option and environment variable in --help', async () => {
+    const help = run(['--help']);
+    expect(await help.exited).toBe(0);
+    for (const word of [
+      '--port',
+      'PORT',
+      '--host',
+      'HOST',
+      '--token-file',
+      'FERNHILFE_TOKEN_FILE',
+      '--agent-token',
+      'FERNHILFE_AGENT_TOKEN',
+      '--audit-file',
+      'FERNHILFE_AUDIT_FILE',
+      '--tls-cert',
+      'FERNHILFE_TLS_CERT',
+      '--tls-key',
+      'FERNHILFE_TLS_KEY',
+      '--static-guest',
+      'FERNHILFE_STATIC_GUEST',
+      '--static-viewer',
+      'FERNHILFE_STATIC_VIEWER',
+      '--org',
+      'FERNHILFE_ORG',
+      '--agent-name',
+      'FERNHILFE_AGENT_NAME',
+      '--trust-proxy',
+      'FERNHILFE_TRUSTED_PROXIES',
+      '/healthz',
+      'SIGTERM',
+    ]) {
+      expect(help.stdout()).toContain(word);
+    }
+  });
+
+  it('refuses unknown options with exit code 2', async () => {
+    const bad = run(['--nope']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.stderr()).toContain('--help');
+  });
+
+  it('starts, prints token and URLs, serves /healthz and the pages, pairs, and stops cleanly on SIGINT', async () => {
+    const guestDir = join(work, 'guest-web');
+    mkdirSync(guestDir, { recursive: true });
+    writeFileSync(join(guestDir, 'index.html'), '<!doctype html><title>Kundenseite</title>');
+    const relay = await start(['--static-guest', guestDir, '--static-viewer', join(work, 'missing')]);
+    expect(relay.stdout()).toContain(`Agent console:`);
+    expect(relay.stdout()).toMatch(/Customer support page: http:\/\/localhost:\d+\//);
+
+    expect(await (await fetch(`${relay.base}/healthz`)).text()).toBe('ok\n');
+    const page = await fetch(`${relay.base}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Kundenseite');
+    const traversal = await fetch(`${relay.base}/%2e%2e/%2e%2e/package.json`);
+    expect(await traversal.text()).not.toContain('"name"');
+    const agentPage = await fetch(`${relay.base}/agent/`);
+    expect(agentPage.status).toBe(503);
+    expect(await agentPage.text()).toContain('not built');
+
+    const url = `${relay.base.replace('http', 'ws')}/relay`;
+    const session = await createAgentClient({ url, token: relay.token, proxy: false });
+    const guest = await createGuestClient({ url, number: session.number, proxy: false });
+    const agent = await session.waitForGuest();
+    await guest.send(new Uint8Array([1, 2, 3]));
+    for await (const bytes of agent) {
+      expect(bytes).toEqual(new Uint8Array([1, 2, 3]));
+      break;
+    }
+    relay.child.kill('SIGINT');
+    expect((await guest.ended).reason).toBe('relay-shutdown');
+    expect(await relay.exited).toBe(0);
+    expect(relay.stdout()).toContain('stopped');
+
+    const auditFile = join(work, 'data/audit.jsonl');
+    const types = readFileSync(auditFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; reason?: string });
+    expect(types.map((r) => r.type)).toEqual(['session-created', 'guest-joined', 'session-ended']);
+    expect(types[2]?.reason).toBe('relay-shutdown');
+    const store = await openJsonlAuditStore(auditFile);
+    expect((await store.verify()).ok).toBe(true);
+    await store.close();
+  });
+
+  it('closes sessions a crash left open as interrupted on the next start', async () => {
+    const auditFile = join(work, 'crash/audit.jsonl');
+    const first = await start(['--audit-file', auditFile]);
+    const session = await createAgentClient({
+      url: `${first.base.replace('http', 'ws')}/relay`,
+      token: first.token,
+      proxy: false,
+    });
+    expect(session.number).toMatch(/^\d{8}$/);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = await start(['--audit-file', auditFile]);
+    await second.output(/Closed 1 session\(s\) left open/);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    const last = readFileSync(auditFile, 'utf8').trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(last)).toMatchObject({ type: 'session-ended', reason: 'interrupted' });
+  });
+});

@@ -1,0 +1,326 @@
+// End-to-end figures of a live support call on this machine: a real relay on loopback,
+// the Node guest CLI on a 1920×1080 Xvfb, the agent console in headless Chromium.
+//
+// Latency: from the first DAMAGE event of a change on the X screen (seen by this process on
+// its own X connection) to the paint that makes the probed canvas region equal to the
+// settled screen region (seen by a probe in the page). Both ends read the same clock
+// (performance.timeOrigin + performance.now()).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDecoder, createEncoder } from '@fernhilfe/codec';
+import type { Page } from 'playwright-core';
+import { type BenchRow, summarize, timeSync, writeBenchResults } from '../../../scripts/bench-report';
+import { openX11Desktop, type X11Desktop } from '../../guest/src/x11/x11-desktop';
+import { consolePage, type Rect } from '../e2e/support/console-page';
+import { startGuestCli } from '../e2e/support/guest-cli';
+import { startShortLivedRelay } from '../e2e/support/relay';
+import { startXDisplay, type XDisplay } from '../e2e/support/xvfb';
+import { buildWeb } from '../scripts/build-web.mjs';
+import { launchChromium } from '../test/browser/harness';
+import { hashPixels, installPageProbe } from './page-probe';
+
+const SCREEN = { width: 1920, height: 1080 };
+const TOKEN = 'bench-agent-token-0123456789';
+const CELL = { width: 6, height: 13 }; // the core font "fixed" (6x13) of xfonts-base
+const TYPING_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 80);
+const SCROLL_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 80);
+const PAUSE_MS = 120; // between keystrokes: a fast typist
+const FLOOD_SECONDS = 5;
+const appDir = join(import.meta.dirname, '..');
+const clock = () => performance.timeOrigin + performance.now();
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface ProbeState {
+  log: Array<{ t: number; hash: number }>;
+  frames: number;
+  processingMs: number[];
+  bytes: number;
+}
+
+async function setProbeRegion(page: Page, region: Rect | undefined): Promise<void> {
+  await page.evaluate((next) => {
+    const probe = (globalThis as unknown as { __probe: { region: unknown; log: unknown[]; lastHash: number } }).__probe;
+    probe.region = next ?? undefined;
+    probe.log = [];
+    probe.lastHash = -1;
+  }, region ?? null);
+}
+
+const readProbe = (page: Page) =>
+  page.evaluate(() => {
+    const probe = (globalThis as unknown as { __probe: ProbeState }).__probe;
+    return { log: probe.log, frames: probe.frames, processingMs: probe.processingMs, bytes: probe.bytes };
+  });
+
+/** Pixels of a screen region as 0xRRGGBB, from this process's own capture. */
+async function screenRegion(desktop: X11Desktop, region: Rect): Promise<number[]> {
+  const { frame } = await desktop.capture();
+  const out: number[] = [];
+  for (let y = region.y; y < region.y + region.height; y++) {
+    for (let x = region.x; x < region.x + region.width; x++) {
+      const at = y * frame.stride + x * 4;
+      out.push((frame.data[at + 2]! << 16) | (frame.data[at + 1]! << 8) | frame.data[at]!);
+    }
+  }
+  return out;
+}
+
+/** Presses a key and resolves with the time of the first DAMAGE event that follows. */
+function pressAndTimeDamage(desktop: X11Desktop, code: string, key: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no screen change after ${code}`));
+    }, 2000);
+    const stop = desktop.connection.onEvent((event) => {
+      if (event.name !== 'DamageNotify') return;
+      clearTimeout(timer);
+      stop();
+      resolve(clock());
+    });
+    const keyboard = desktop.keyboard;
+    if (!keyboard) throw new Error('XTEST missing');
+    keyboard.keyDown({ code, key });
+    keyboard.keyUp({ code });
+    void desktop.sync();
+  });
+}
+
+/** One latency sample: key → first damage; then when the canvas showed the settled region. */
+async function latencySample(page: Page, desktop: X11Desktop, region: Rect, code: string, key: string) {
+  await setProbeRegion(page, region);
+  await desktop.capture(); // empties the desktop's damage backlog before timing
+  const changedAt = await pressAndTimeDamage(desktop, code, key);
+  await sleep(PAUSE_MS);
+  const expected = hashPixels(await screenRegion(desktop, region));
+  for (const deadline = clock() + 3000; clock() < deadline; await sleep(20)) {
+    const { log } = await readProbe(page);
+    const hit = log.find((entry) => entry.hash === expected);
+    if (hit) return hit.t - changedAt;
+  }
+  return undefined;
+}
+
+async function startTerminal(display: XDisplay, script: string, work: string): Promise<() => void> {
+  const title = `bench-${Date.now()}`;
+  const child = display.spawn(
+    'xterm',
+    ['-geometry', '318x82+0+0', '-fn', 'fixed', '-T', title, '-e', 'bash', '--norc', '--noprofile', '-c', script],
+    { cwd: work },
+  );
+  await display.run('xdotool', ['search', '--sync', '--onlyvisible', '--name', title]);
+  await display.run('xdotool', ['mousemove', '900', '500']); // no window manager: focus follows the pointer
+  await sleep(500);
+  return () => child.kill('SIGKILL');
+}
+
+async function measureScene(page: Page, run: () => Promise<void>) {
+  const before = await readProbe(page);
+  const startedAt = clock();
+  await run();
+  const seconds = (clock() - startedAt) / 1000;
+  const after = await readProbe(page);
+  return {
+    seconds,
+    framesPerSecond: (after.frames - before.frames) / seconds,
+    kilobitsPerSecond: ((after.bytes - before.bytes) * 8) / 1000 / seconds,
+  };
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'fernhilfe-viewer-bench-'));
+  const webDir = join(work, 'web');
+  await buildWeb({ outdir: webDir });
+  const display = await startXDisplay(SCREEN.width, SCREEN.height);
+  const relay = await startShortLivedRelay({ webDir, token: TOKEN, waitingForGuestMs: 600_000 });
+  const browser = await launchChromium('en-US');
+  const guest = startGuestCli({ relayUrl: relay.wsUrl, display: display.name, lang: 'en' });
+  let desktop: X11Desktop | undefined;
+  const rows: BenchRow[] = [];
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.addInitScript('globalThis.__name = (target) => target;');
+    await page.addInitScript(installPageProbe);
+    await page.setViewportSize({ width: 1920, height: 1200 });
+    const agent = consolePage(page);
+    let stopTerminal = await startTerminal(display, 'cat', work);
+    await agent.open(relay.base);
+    await agent.signIn(TOKEN);
+    const number = await agent.newSession();
+    await guest.waitFor(/Session number: /, { timeoutMs: 30_000 });
+    guest.typeLine(number);
+    await guest.waitFor(/\(y\/n\): /);
+    guest.mark();
+    guest.typeLine('y');
+    await guest.waitFor(/Your screen is being shared now/);
+    for (let i = 0; i < 100 && (await agent.canvasSize()).width !== SCREEN.width; i++) await sleep(100);
+    await agent.part('mode-1to1').click();
+    desktop = await openX11Desktop({ display: display.name });
+    await sleep(1000);
+
+    // Typing: one character at a time on the first line of a `cat` terminal.
+    const typing: number[] = [];
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const typingScene = await measureScene(page, async () => {
+      for (let i = 0; i < TYPING_SAMPLES; i++) {
+        const row = Math.floor(i / 200);
+        const letter = letters[i % letters.length] as string;
+        const region = { x: 0, y: row * CELL.height, width: 1206, height: CELL.height };
+        const ms = await latencySample(page, desktop as X11Desktop, region, `Key${letter.toUpperCase()}`, letter);
+        if (ms !== undefined) typing.push(ms);
+      }
+    });
+    stopTerminal();
+
+    // Scrolling: every Return prints one numbered line at the bottom, the terminal scrolls by one.
+    stopTerminal = await startTerminal(
+      display,
+      'stty -echo; seq -f "line %g of the scrolling terminal" 1 90; i=0; while read -r _; do i=$((i+1)); echo "scrolled $i $(date +%N)"; done',
+      work,
+    );
+    const scrolling: number[] = [];
+    const scrollScene = await measureScene(page, async () => {
+      for (let i = 0; i < SCROLL_SAMPLES; i++) {
+        const region = { x: 0, y: 400, width: 600, height: 300 };
+        const ms = await latencySample(page, desktop as X11Desktop, region, 'Enter', 'Enter');
+        if (ms !== undefined) scrolling.push(ms);
+      }
+    });
+    const decodeRows = await decodeCosts(desktop);
+    stopTerminal();
+
+    // Flood: a terminal scrolling as fast as it can; what the viewer sustains.
+    await setProbeRegion(page, undefined);
+    stopTerminal = await startTerminal(
+      display,
+      'sleep 1; while :; do seq -f "flood line %g ................................" 1 1000; done',
+      work,
+    );
+    const floodScene = await measureScene(page, async () => {
+      await sleep(FLOOD_SECONDS * 1000);
+    });
+    stopTerminal();
+    const probe = await readProbe(page);
+
+    const typingSummary = summarize(typing);
+    const scrollSummary = summarize(scrolling);
+    rows.push(
+      {
+        name: 'typing 1920x1080: X screen change → agent canvas',
+        unit: 'ms',
+        median: round(typingSummary.median),
+        samples: typingSummary.samples,
+        compared_to: { target_p50: 50 },
+        extra: { p95: round(typingSummary.p95), target_p95: 150, missed: TYPING_SAMPLES - typing.length },
+      },
+      {
+        name: 'scrolling 1920x1080: X screen change → agent canvas',
+        unit: 'ms',
+        median: round(scrollSummary.median),
+        samples: scrollSummary.samples,
+        compared_to: {},
+        extra: { p95: round(scrollSummary.p95), missed: SCROLL_SAMPLES - scrolling.length },
+      },
+    );
+    for (const [scene, figures] of [
+      ['typing', typingScene],
+      ['scrolling', scrollScene],
+      ['flood scrolling', floodScene],
+    ] as const) {
+      rows.push({
+        name: `${scene} 1920x1080: frames painted per second`,
+        unit: 'frames/s',
+        median: round(figures.framesPerSecond),
+        samples: 1,
+        compared_to: {},
+        extra: { seconds: round(figures.seconds) },
+      });
+      rows.push({
+        name: `${scene} 1920x1080: bandwidth relay → agent`,
+        unit: 'kbit/s',
+        median: round(figures.kilobitsPerSecond),
+        samples: 1,
+        compared_to: {},
+      });
+    }
+    const processing = summarize(probe.processingMs);
+    rows.push({
+      name: 'page: last WebSocket message of a frame → first paint (decrypt + decode)',
+      unit: 'ms',
+      median: round(processing.median, 2),
+      samples: processing.samples,
+      compared_to: {},
+      extra: { p95: round(processing.p95, 2) },
+    });
+    rows.push(...decodeRows);
+    guest.mark();
+    guest.typeLine('q');
+    await guest.waitFor(/You ended the session/);
+  } finally {
+    await desktop?.close().catch(() => undefined);
+    await guest.stop();
+    await browser.close();
+    await relay.stop();
+    await display.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+  writeBenchResults(appDir, '@fernhilfe/viewer', rows);
+}
+
+/**
+ * What a Web Worker could take off the main thread: decoding a 1080p keyframe and a typing
+ * update of the real screen, in Node's V8 (the same engine as Chromium).
+ */
+async function decodeCosts(desktop: X11Desktop): Promise<BenchRow[]> {
+  const { frame } = await desktop.capture();
+  const codecFrame = {
+    width: frame.width,
+    height: frame.height,
+    stride: frame.stride,
+    data: new Uint8Array(frame.data),
+    format: frame.format,
+  };
+  const encoder = createEncoder({ width: frame.width, height: frame.height });
+  const keyframe = encoder.keyframe(codecFrame);
+  const typed = new Uint8Array(codecFrame.data);
+  for (let y = 0; y < CELL.height; y++) typed.fill(0, y * frame.stride + 600 * 4, y * frame.stride + 606 * 4);
+  const delta = encoder.encode({ ...codecFrame, data: typed });
+  const warm = createDecoder();
+  const keyframeMs = summarize(timeSync(() => warm.decode(keyframe), 30));
+  const deltaSamples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    warm.decode(keyframe);
+    const start = performance.now();
+    warm.decode(delta);
+    deltaSamples.push(performance.now() - start);
+  }
+  const deltaSummary = summarize(deltaSamples);
+  return [
+    {
+      name: 'decode 1920x1080 keyframe of the terminal screen (main thread)',
+      unit: 'ms',
+      median: round(keyframeMs.median, 2),
+      samples: keyframeMs.samples,
+      compared_to: {},
+      extra: { p95: round(keyframeMs.p95, 2), bytes: keyframe.length },
+    },
+    {
+      name: 'decode one typed character update (main thread)',
+      unit: 'ms',
+      median: round(deltaSummary.median, 3),
+      samples: deltaSummary.samples,
+      compared_to: {},
+      extra: { p95: round(deltaSummary.p95, 3), bytes: delta.length },
+    },
+  ];
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

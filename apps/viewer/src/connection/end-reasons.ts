@@ -1,0 +1,1 @@
+export { END_REASONS, type EndReason, isEndReason } from '@fernhilfe/session';

@@ -1,0 +1,116 @@
+import type { CreatedSession, ViewerConnectionFactory } from './connection/viewer-connection';
+import type { ScreenDecoderFactory } from './decoder/screen-decoder';
+import { ViewerError, ViewerErrorCode } from './errors';
+import { isLang } from './i18n/translate';
+import { mountViewer, type ViewerHandle } from './mount-viewer';
+import type { ViewerState } from './state/viewer-state';
+
+/** Tag name of the viewer element. */
+export const VIEWER_ELEMENT_TAG = 'fernhilfe-viewer';
+
+/**
+ * The `<fernhilfe-viewer>` element: {@link mountViewer} as a custom element.
+ *
+ * Attributes: `relay-url`, `lang` (`de` | `en`). Properties: `getToken` (required, never an
+ * attribute), optional `connect` and `createDecoder`. The viewer mounts once the element
+ * is in the document and both `relay-url` and `getToken` are set. Every state change is
+ * dispatched as a `fernhilfe-statechange` event with the state in `detail`.
+ */
+export interface FernhilfeViewerElement extends HTMLElement {
+  getToken: (() => string | Promise<string>) | undefined;
+  connect: ViewerConnectionFactory | undefined;
+  createDecoder: ScreenDecoderFactory | undefined;
+  /** The mounted viewer, once mounted. */
+  readonly viewer: ViewerHandle | undefined;
+  /** @throws {@link ViewerError} `VIEWER_INVALID_STATE` before the viewer is mounted */
+  createSession(): Promise<CreatedSession>;
+  requestControl(): void;
+  releaseControl(): void;
+  end(): void;
+}
+
+/** Name of the event the element dispatches after each state change. */
+export const STATE_CHANGE_EVENT = 'fernhilfe-statechange';
+
+/**
+ * Defines `<fernhilfe-viewer>` (once; later calls are no-ops).
+ *
+ * @param registry - where to define it
+ * @default registry globalThis.customElements
+ */
+export function defineViewerElement(registry: CustomElementRegistry = globalThis.customElements): void {
+  if (registry.get(VIEWER_ELEMENT_TAG)) return;
+
+  class ViewerElement extends HTMLElement implements FernhilfeViewerElement {
+    static observedAttributes = ['relay-url', 'lang'];
+    #getToken: (() => string | Promise<string>) | undefined;
+    connect: ViewerConnectionFactory | undefined;
+    createDecoder: ScreenDecoderFactory | undefined;
+    #viewer: ViewerHandle | undefined;
+
+    get getToken() {
+      return this.#getToken;
+    }
+
+    set getToken(value) {
+      this.#getToken = value;
+      this.#tryMount();
+    }
+
+    get viewer() {
+      return this.#viewer;
+    }
+
+    connectedCallback() {
+      this.#tryMount();
+    }
+
+    disconnectedCallback() {
+      this.#viewer?.destroy();
+      this.#viewer = undefined;
+    }
+
+    attributeChangedCallback(name: string, _old: string | null, value: string | null) {
+      if (name === 'lang' && isLang(value)) this.#viewer?.setLang(value);
+      else this.#tryMount();
+    }
+
+    createSession() {
+      return this.#require().createSession();
+    }
+
+    requestControl() {
+      this.#require().requestControl();
+    }
+
+    releaseControl() {
+      this.#require().releaseControl();
+    }
+
+    end() {
+      this.#require().end();
+    }
+
+    #require(): ViewerHandle {
+      if (!this.#viewer) throw new ViewerError(ViewerErrorCode.INVALID_STATE, 'set relay-url and getToken first');
+      return this.#viewer;
+    }
+
+    #tryMount() {
+      const relayUrl = this.getAttribute('relay-url');
+      if (this.#viewer || !this.isConnected || !relayUrl || !this.#getToken) return;
+      const lang = this.getAttribute('lang');
+      this.#viewer = mountViewer(this, {
+        relayUrl,
+        getToken: this.#getToken,
+        lang: isLang(lang) ? lang : undefined,
+        connect: this.connect,
+        createDecoder: this.createDecoder,
+        onStateChange: (state: ViewerState) =>
+          this.dispatchEvent(new CustomEvent(STATE_CHANGE_EVENT, { detail: state, bubbles: true, composed: true })),
+      });
+    }
+  }
+
+  registry.define(VIEWER_ELEMENT_TAG, ViewerElement);
+}

@@ -1,0 +1,66 @@
+import { summarize, timeSync } from '../../../scripts/bench-report';
+import { createGuestHandshake, createViewerHandshake, type SecureChannel } from '../src/index';
+
+/** Plaintext sizes the transport is measured at (the last is the largest frame, "64 KiB"). */
+export const SIZES = [64, 1024, 16 * 1024, 65_519] as const;
+
+/** Timed samples per contender and size. */
+export const SAMPLES = 21;
+
+/** Bytes sealed and opened per timed sample, so that every sample takes a few milliseconds. */
+const BYTES_PER_SAMPLE = 512 * 1024;
+
+/** One way to seal and then open a plaintext. */
+export type SealOpen = (plaintext: Uint8Array) => void;
+
+/** A connected channel pair through the public API. */
+export function connectedChannels(): { sender: SecureChannel; receiver: SecureChannel } {
+  const guest = createGuestHandshake({ sessionId: 'bench' });
+  const viewer = createViewerHandshake({ sessionId: 'bench' });
+  const hello = viewer.start(guest.commit());
+  const guestResult = guest.respond(hello);
+  const viewerResult = viewer.finish(guestResult.reply);
+  return { sender: viewerResult.channel, receiver: guestResult.channel };
+}
+
+/** This library's seal + open (whichever `#aead` the runtime conditions chose). */
+export function librarySealOpen(): SealOpen {
+  const { sender, receiver } = connectedChannels();
+  return (plaintext) => {
+    receiver.open(sender.seal(plaintext));
+  };
+}
+
+/**
+ * Measures every contender on the same fixed plaintext of `size` bytes. The contenders take
+ * turns sample by sample, so load from other processes hits them alike; sample i of every
+ * contender was taken in the same round. Returns MB/s per sample for each contender.
+ */
+export function throughput<Name extends string>(
+  size: number,
+  contenders: Record<Name, SealOpen>,
+): Record<Name, number[]> {
+  const plaintext = new Uint8Array(size).map((_, i) => i & 0xff);
+  const operations = Math.max(1, Math.ceil(BYTES_PER_SAMPLE / size));
+  const entries = Object.entries(contenders) as [Name, SealOpen][];
+  const batch = (sealOpen: SealOpen) => () => {
+    for (let i = 0; i < operations; i++) sealOpen(plaintext);
+  };
+  const results = {} as Record<Name, number[]>;
+  for (const [name, sealOpen] of entries) {
+    timeSync(batch(sealOpen), 0, 3);
+    results[name] = [];
+  }
+  for (let sample = 0; sample < SAMPLES; sample++) {
+    for (const [name, sealOpen] of entries) {
+      const [elapsed] = timeSync(batch(sealOpen), 1, 0) as [number];
+      results[name].push((size * operations) / 1e6 / (elapsed / 1000));
+    }
+  }
+  return results;
+}
+
+/** Median over rounds of `ours[i] / theirs[i]`: robust to load that changes between rounds. */
+export function pairedRatio(ours: readonly number[], theirs: readonly number[]): number {
+  return summarize(ours.map((value, i) => value / (theirs[i] ?? Number.NaN))).median;
+}

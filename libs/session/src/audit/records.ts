@@ -1,0 +1,203 @@
+import { AuditError, SessionErrorCode } from '../errors';
+import { type EndReason, isEndReason } from '../lifecycle/states';
+import { CONSENT_SCOPES, type ConsentScope } from '../protocol/scopes';
+import type { AgentIdentity, ClaimFailure } from '../registry/registry';
+
+/** Fields every session-bound audit record carries: when, which session, and who. */
+export interface SessionAuditBase {
+  /** When it happened: ISO 8601 UTC with milliseconds, e.g. `2026-11-28T20:10:00.000Z`. */
+  at: string;
+  /** Session id (not the number). */
+  sessionId: string;
+  /** The session's 8-digit number. */
+  number: string;
+  /** The agent of the session. */
+  agent: AgentIdentity;
+}
+
+/** An agent created a session and received its number. */
+export interface SessionCreatedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'session-created';
+  /** The agent's peer address as the relay saw it. */
+  agentAddress?: string;
+}
+
+/** A guest claimed the number and was paired with the agent. */
+export interface GuestJoinedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'guest-joined';
+  /** The guest's peer address as the relay saw it. */
+  guestAddress: string;
+}
+
+/** A join attempt failed; no session is bound to it. */
+export interface JoinRefusedRecord {
+  /** Record type. */
+  type: 'join-refused';
+  /** When it happened (ISO 8601 UTC). */
+  at: string;
+  /** The number as typed, reduced to at most 32 characters. */
+  number: string;
+  /** The guest's peer address. */
+  guestAddress: string;
+  /** Why: a claim failure, a malformed number or the rate limiter. */
+  reason: ClaimFailure | 'malformed' | 'rate-limited';
+}
+
+/** The guest confirmed the security code and consented. */
+export interface ConsentGrantedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'consent-granted';
+  /** What was granted. */
+  scopes: ConsentScope[];
+}
+
+/** The guest refused consent. */
+export interface ConsentRefusedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'consent-refused';
+}
+
+/** The guest granted mouse and keyboard control. */
+export interface ControlGrantedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'control-granted';
+}
+
+/** The guest took control back (or refused a request). */
+export interface ControlRevokedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'control-revoked';
+}
+
+/** Byte counts the relay forwarded for a session. */
+export interface ForwardedBytes {
+  /** Bytes from guest to agent. */
+  guestToAgent: number;
+  /** Bytes from agent to guest. */
+  agentToGuest: number;
+}
+
+/** The session ended. */
+export interface SessionEndedRecord extends SessionAuditBase {
+  /** Record type. */
+  type: 'session-ended';
+  /** Why it ended. */
+  reason: EndReason;
+  /** What the relay forwarded. */
+  bytes: ForwardedBytes;
+}
+
+/** Every audit record, discriminated by `type`. */
+export type AuditRecord =
+  | SessionCreatedRecord
+  | GuestJoinedRecord
+  | JoinRefusedRecord
+  | ConsentGrantedRecord
+  | ConsentRefusedRecord
+  | ControlGrantedRecord
+  | ControlRevokedRecord
+  | SessionEndedRecord;
+
+/** Every value of `AuditRecord['type']`. */
+export const AUDIT_RECORD_TYPES = [
+  'session-created',
+  'guest-joined',
+  'join-refused',
+  'consent-granted',
+  'consent-refused',
+  'control-granted',
+  'control-revoked',
+  'session-ended',
+] as const satisfies readonly AuditRecord['type'][];
+
+/** A record as stored: the record plus its position and the hash of the line before it. */
+export type StoredAuditRecord = AuditRecord & {
+  /** 0-based position in the log. */
+  seq: number;
+  /** SHA-256 (hex) of the previous line's UTF-8 bytes; 64 zeros for the first line. */
+  prev: string;
+};
+
+const MAX_TEXT = 256;
+const JOIN_REFUSAL_REASONS = ['unknown', 'expired', 'taken', 'malformed', 'rate-limited'];
+
+function invalid(message: string): never {
+  throw new AuditError(SessionErrorCode.AUDIT_INVALID_RECORD, message);
+}
+
+function checkText(value: unknown, name: string, optional = false): void {
+  if (optional && value === undefined) return;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT) invalid(`${name} must be text`);
+}
+
+function checkCount(value: unknown, name: string): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) invalid(`${name} must be a count`);
+}
+
+function checkSessionBase(record: Record<string, unknown>): void {
+  checkText(record.sessionId, 'sessionId');
+  checkText(record.number, 'number');
+  const agent = record.agent as Record<string, unknown> | undefined;
+  if (typeof agent !== 'object' || agent === null) invalid('agent must be an object');
+  checkText(agent.id, 'agent.id');
+  checkText(agent.org, 'agent.org');
+  checkText(agent.name, 'agent.name', true);
+}
+
+/**
+ * Checks that a value is a well-formed {@link AuditRecord} (known type, required fields, sane
+ * sizes). Stores call it before writing; readers call it on every line.
+ *
+ * @param value - anything
+ * @returns `value`, typed
+ * @throws {@link AuditError} `SESSION_AUDIT_INVALID_RECORD`
+ */
+export function validateAuditRecord(value: unknown): AuditRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid('record must be an object');
+  const record = value as Record<string, unknown>;
+  if (Object.hasOwn(record, 'seq') || Object.hasOwn(record, 'prev')) invalid('seq and prev are set by the store');
+  if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) invalid('at must be an ISO date');
+  switch (record.type) {
+    case 'join-refused':
+      checkText(record.guestAddress, 'guestAddress');
+      if (typeof record.number !== 'string' || record.number.length > 32) invalid('number must be short text');
+      if (!JOIN_REFUSAL_REASONS.includes(record.reason as string)) invalid('unknown join refusal reason');
+      break;
+    case 'session-created':
+      checkSessionBase(record);
+      checkText(record.agentAddress, 'agentAddress', true);
+      break;
+    case 'guest-joined':
+      checkSessionBase(record);
+      checkText(record.guestAddress, 'guestAddress');
+      break;
+    case 'consent-granted':
+      checkSessionBase(record);
+      if (
+        !Array.isArray(record.scopes) ||
+        !record.scopes.every((scope) => (CONSENT_SCOPES as readonly unknown[]).includes(scope))
+      ) {
+        invalid('scopes must be consent scopes');
+      }
+      break;
+    case 'consent-refused':
+    case 'control-granted':
+    case 'control-revoked':
+      checkSessionBase(record);
+      break;
+    case 'session-ended': {
+      checkSessionBase(record);
+      if (!isEndReason(record.reason)) invalid('unknown end reason');
+      const bytes = record.bytes as Record<string, unknown> | undefined;
+      if (typeof bytes !== 'object' || bytes === null) invalid('bytes must be an object');
+      checkCount(bytes.guestToAgent, 'bytes.guestToAgent');
+      checkCount(bytes.agentToGuest, 'bytes.agentToGuest');
+      break;
+    }
+    default:
+      invalid('unknown record type');
+  }
+  return record as unknown as AuditRecord;
+}

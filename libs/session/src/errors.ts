@@ -1,0 +1,136 @@
+/**
+ * Stable error codes of `@fernhilfe/session`. A code keeps its meaning forever; callers
+ * and tests match on `code`, never on message text.
+ */
+export const SessionErrorCode = {
+  /** An argument given by the caller is outside what the API accepts. */
+  INVALID_ARGUMENT: 'SESSION_INVALID_ARGUMENT',
+
+  /** A typed session number has fewer than 8 digits. */
+  NUMBER_TOO_SHORT: 'SESSION_NUMBER_TOO_SHORT',
+  /** A typed session number has more than 8 digits. */
+  NUMBER_TOO_LONG: 'SESSION_NUMBER_TOO_LONG',
+  /** A typed session number contains something other than digits, spaces and dashes. */
+  NUMBER_NOT_DIGITS: 'SESSION_NUMBER_NOT_DIGITS',
+  /** The Damm check digit does not match: probably a typo. */
+  NUMBER_CHECK_DIGIT_WRONG: 'SESSION_NUMBER_CHECK_DIGIT_WRONG',
+  /** No free session number was found within the allowed attempts. */
+  NUMBER_SPACE_EXHAUSTED: 'SESSION_NUMBER_SPACE_EXHAUSTED',
+
+  /** A lifecycle transition that the transition table does not allow. */
+  ILLEGAL_TRANSITION: 'SESSION_ILLEGAL_TRANSITION',
+  /** An end reason that is not allowed from the current state. */
+  ILLEGAL_END_REASON: 'SESSION_ILLEGAL_END_REASON',
+
+  /** The registry holds as many live sessions as its limit allows. */
+  REGISTRY_FULL: 'SESSION_REGISTRY_FULL',
+
+  /** A support-protocol message ends before its fields do. */
+  MESSAGE_TRUNCATED: 'SESSION_MESSAGE_TRUNCATED',
+  /** A support-protocol message (or one of its parts) exceeds a configured limit. */
+  MESSAGE_TOO_LARGE: 'SESSION_MESSAGE_TOO_LARGE',
+  /** A support-protocol message carries a type number this version does not know. */
+  MESSAGE_UNKNOWN_TYPE: 'SESSION_MESSAGE_UNKNOWN_TYPE',
+  /** A support-protocol field is outside its allowed range. */
+  MESSAGE_INVALID_FIELD: 'SESSION_MESSAGE_INVALID_FIELD',
+  /** Bytes remain after the last field of a support-protocol message. */
+  MESSAGE_TRAILING_BYTES: 'SESSION_MESSAGE_TRAILING_BYTES',
+
+  /** An audit record is malformed (unknown type, missing field, not serialisable). */
+  AUDIT_INVALID_RECORD: 'SESSION_AUDIT_INVALID_RECORD',
+  /** An audit record is larger than the store accepts. */
+  AUDIT_RECORD_TOO_LARGE: 'SESSION_AUDIT_RECORD_TOO_LARGE',
+  /** The audit store was closed; no further appends are accepted. */
+  AUDIT_CLOSED: 'SESSION_AUDIT_CLOSED',
+  /** Writing or syncing the audit log failed; the store refuses further appends. */
+  AUDIT_WRITE_FAILED: 'SESSION_AUDIT_WRITE_FAILED',
+  /** The audit log's hash chain is broken (tampering or corruption). */
+  AUDIT_CHAIN_BROKEN: 'SESSION_AUDIT_CHAIN_BROKEN',
+  /** The audit log could not be opened, read or recovered (missing directory, permissions, I/O). */
+  AUDIT_OPEN_FAILED: 'SESSION_AUDIT_OPEN_FAILED',
+
+  /** A call method was used in a state where it is not allowed (e.g. sending a frame before consent). */
+  CALL_STATE: 'SESSION_CALL_STATE',
+  /** The peer sent a message the support protocol does not allow in the call's state. */
+  CALL_PROTOCOL: 'SESSION_CALL_PROTOCOL',
+  /** A screen update is larger than the receiver's limit. */
+  CALL_FRAME_TOO_LARGE: 'SESSION_CALL_FRAME_TOO_LARGE',
+} as const;
+
+/** One of the stable codes in {@link SessionErrorCode}. */
+export type SessionErrorCode = (typeof SessionErrorCode)[keyof typeof SessionErrorCode];
+
+/**
+ * Base class of every error `@fernhilfe/session` throws on purpose.
+ *
+ * @example
+ * ```ts
+ * try { … } catch (error) {
+ *   if (error instanceof SessionError && error.code === SessionErrorCode.INVALID_ARGUMENT) { … }
+ * }
+ * ```
+ */
+export class SessionError extends Error {
+  /** Stable, machine-readable code from {@link SessionErrorCode}. */
+  readonly code: SessionErrorCode;
+
+  /**
+   * @param code - stable code of the failure
+   * @param message - human-readable detail for logs (not for matching)
+   * @param options - standard `ErrorOptions`, e.g. the underlying `cause`
+   */
+  constructor(code: SessionErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SessionError';
+    this.code = code;
+  }
+}
+
+/** A typed session number is malformed; `code` says how (`SESSION_NUMBER_*`). */
+export class SessionNumberError extends SessionError {
+  /**
+   * @param code - one of the `SESSION_NUMBER_*` codes
+   * @param message - human-readable detail for logs
+   */
+  constructor(code: SessionErrorCode, message: string) {
+    super(code, message);
+    this.name = 'SessionNumberError';
+  }
+}
+
+/** A lifecycle transition or end reason outside the transition table. */
+export class SessionTransitionError extends SessionError {
+  /**
+   * @param code - `SESSION_ILLEGAL_TRANSITION` or `SESSION_ILLEGAL_END_REASON`
+   * @param message - human-readable detail for logs
+   */
+  constructor(code: SessionErrorCode, message: string) {
+    super(code, message);
+    this.name = 'SessionTransitionError';
+  }
+}
+
+/** A support-protocol message could not be encoded or decoded (`SESSION_MESSAGE_*`). */
+export class SessionProtocolError extends SessionError {
+  /**
+   * @param code - one of the `SESSION_MESSAGE_*` codes
+   * @param message - human-readable detail for logs
+   */
+  constructor(code: SessionErrorCode, message: string) {
+    super(code, message);
+    this.name = 'SessionProtocolError';
+  }
+}
+
+/** The audit log refused or failed an operation (`SESSION_AUDIT_*`). */
+export class AuditError extends SessionError {
+  /**
+   * @param code - one of the `SESSION_AUDIT_*` codes
+   * @param message - human-readable detail for logs
+   * @param options - standard `ErrorOptions`, e.g. the underlying I/O `cause`
+   */
+  constructor(code: SessionErrorCode, message: string, options?: ErrorOptions) {
+    super(code, message, options);
+    this.name = 'AuditError';
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * @packageDocumentation
+ * `@fernhilfe/session`: session numbers (generate, Damm check digit, parse, format), the
+ * session lifecycle shared by relay, guest and viewer, the session registry, join rate
+ * limiting, the support protocol spoken inside the encrypted channel, the guest's
+ * permission gate and the tamper-evident audit log.
+ *
+ * Browser-safe: nothing here imports `node:*`. The durable JSONL audit store lives in the
+ * Node-only subpath `@fernhilfe/session/audit-jsonl`.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryRegistry, createJoinRateLimiter, parseSessionNumber, formatSessionNumber } from '@fernhilfe/session';
+ *
+ * const registry = createMemoryRegistry();
+ * const limiter = createJoinRateLimiter();
+ * const session = await registry.create({ agent: { id: 'a-17', org: 'Stadtwerke Fernhilfe' } });
+ * console.log(formatSessionNumber(session.number)); // read this out on the phone
+ *
+ * // later, when a guest types a number:
+ * if (limiter.check(ip).allowed) {
+ *   const claim = await registry.claimByNumber(parseSessionNumber(typed));
+ *   if (claim.ok) limiter.recordSuccess(ip);
+ *   else limiter.recordFailure(ip);
+ * }
+ * ```
+ */
+
+export {
+  AUDIT_GENESIS_PREV,
+  type AuditChainBroken,
+  type AuditChainIntact,
+  type AuditLineHasher,
+  type AuditLineProblem,
+  type AuditVerifyResult,
+  formatAuditLine,
+  parseAuditLine,
+  verifyAuditLines,
+} from './audit/chain';
+export { type CloseInterruptedOptions, closeInterruptedSessions } from './audit/interrupted';
+export {
+  createMemoryAuditStore,
+  type MemoryAuditStore,
+  type MemoryAuditStoreOptions,
+  sha256Hex,
+} from './audit/memory-store';
+export {
+  AUDIT_RECORD_TYPES,
+  type AuditRecord,
+  type ConsentGrantedRecord,
+  type ConsentRefusedRecord,
+  type ControlGrantedRecord,
+  type ControlRevokedRecord,
+  type ForwardedBytes,
+  type GuestJoinedRecord,
+  type JoinRefusedRecord,
+  type SessionAuditBase,
+  type SessionCreatedRecord,
+  type SessionEndedRecord,
+  type StoredAuditRecord,
+  validateAuditRecord,
+} from './audit/records';
+export { type AuditStore, toEpochMs } from './audit/store';
+export type {
+  CallEnded,
+  CallStats,
+  CoreCallEvents,
+  EndedBy,
+  SupportCall,
+} from './call/call-core';
+export { type CallOptions, type CallTimers, SUPPORT_PROTOCOL_VERSION } from './call/call-options';
+export type { AssembledFrame } from './call/frame-assembler';
+export {
+  createGuestCall,
+  type GuestCall,
+  type GuestCallEvents,
+  type GuestCallOptions,
+  type GuestCursor,
+} from './call/guest-call';
+export type { Unsubscribe } from './call/listeners';
+export type { SendBytes } from './call/secure-link';
+export {
+  createViewerCall,
+  type GuestInfo,
+  type ViewerCall,
+  type ViewerCallEvents,
+  type ViewerCallOptions,
+} from './call/viewer-call';
+export {
+  AuditError,
+  SessionError,
+  SessionErrorCode,
+  SessionNumberError,
+  SessionProtocolError,
+  SessionTransitionError,
+} from './errors';
+export {
+  createLifecycle,
+  DEFAULT_LIFECYCLE_TIMEOUTS,
+  type Lifecycle,
+  type LifecycleChange,
+  type LifecycleOptions,
+  type LifecycleTimeouts,
+} from './lifecycle/lifecycle';
+export {
+  canEndWith,
+  canTransition,
+  END_REASON_ALLOWED_FROM,
+  END_REASONS,
+  type EndReason,
+  isEndReason,
+  SESSION_STATES,
+  type SessionState,
+  TRANSITIONS,
+} from './lifecycle/states';
+export { transition } from './lifecycle/transition';
+export { dammCheckDigit, dammIsValid } from './number/damm';
+export {
+  formatSessionNumber,
+  type GenerateSessionNumberOptions,
+  generateSessionNumber,
+  isValidSessionNumber,
+  parseSessionNumber,
+  type RandomSource,
+  SESSION_NUMBER_LENGTH,
+} from './number/session-number';
+export { decodeMessage, encodeMessage } from './protocol/codec';
+export { DEFAULT_PROTOCOL_LIMITS, type ProtocolLimits } from './protocol/limits';
+export {
+  CAPABILITIES,
+  END_REASON_CODES,
+  type FieldLayout,
+  KEY_MODIFIERS,
+  MESSAGE_TYPE_NAMES,
+  MESSAGE_TYPES,
+  type MessageDirection,
+  type MessageTypeEntry,
+  type MessageTypeName,
+  messageTypeName,
+  POINTER_BUTTONS,
+} from './protocol/message-types';
+export type {
+  ConsentMessage,
+  ControlGrantMessage,
+  ControlRequestMessage,
+  ControlRevokeMessage,
+  CursorImage,
+  CursorMessage,
+  EndMessage,
+  FrameAckMessage,
+  HelloMessage,
+  KeyMessage,
+  PingMessage,
+  PointerMessage,
+  PongMessage,
+  ScreenSize,
+  ScreenUpdateMessage,
+  SessionMessage,
+} from './protocol/messages';
+export {
+  createPermissionGate,
+  type GateBlock,
+  type GateDecision,
+  type GatePass,
+  type GateRefusal,
+  type GateRefusalReason,
+  type PermissionGate,
+  type PermissionGateOptions,
+} from './protocol/permission-gate';
+export { CONSENT_SCOPES, type ConsentScope } from './protocol/scopes';
+export { ipRateLimitKey } from './rate-limit/ip-key';
+export {
+  createJoinRateLimiter,
+  type GlobalPolicy,
+  type JoinAllowed,
+  type JoinDecision,
+  type JoinDenial,
+  type JoinDenied,
+  type JoinRateLimiter,
+  type JoinRateLimiterOptions,
+  type PerIpPolicy,
+} from './rate-limit/join-rate-limiter';
+export { createMemoryRegistry, type MemoryRegistryOptions } from './registry/memory-registry';
+export type {
+  AgentIdentity,
+  ClaimFailure,
+  ClaimRefusal,
+  ClaimResult,
+  ClaimSuccess,
+  CreateSessionInput,
+  SessionRecord,
+  SessionRegistry,
+} from './registry/registry';

@@ -1,0 +1,98 @@
+import { SessionError, SessionErrorCode, SessionProtocolError } from '../errors';
+import { ByteReader } from './byte-reader';
+import { ByteWriter } from './byte-writer';
+import type { PayloadCodec } from './codecs/codec-shape';
+import { consentCodec } from './codecs/consent';
+import { cursorCodec } from './codecs/cursor';
+import { controlGrantCodec, controlRequestCodec, controlRevokeCodec } from './codecs/empty';
+import { helloCodec } from './codecs/hello';
+import { keyCodec } from './codecs/key';
+import { pointerCodec } from './codecs/pointer';
+import { endCodec, frameAckCodec, pingCodec, pongCodec } from './codecs/scalar';
+import { screenUpdateCodec } from './codecs/screen-update';
+import { tooLarge } from './fields';
+import { type ProtocolLimits, resolveLimits } from './limits';
+import { MESSAGE_TYPES, type MessageTypeName, messageTypeName } from './message-types';
+import type { SessionMessage } from './messages';
+
+type CodecTable = { [K in MessageTypeName]: PayloadCodec<Extract<SessionMessage, { type: K }>> };
+
+const CODECS: CodecTable = {
+  hello: helloCodec,
+  consent: consentCodec,
+  'control-request': controlRequestCodec,
+  'control-grant': controlGrantCodec,
+  'control-revoke': controlRevokeCodec,
+  'screen-update': screenUpdateCodec,
+  cursor: cursorCodec,
+  pointer: pointerCodec,
+  key: keyCodec,
+  'frame-ack': frameAckCodec,
+  ping: pingCodec,
+  pong: pongCodec,
+  end: endCodec,
+};
+
+function codecFor(type: MessageTypeName): PayloadCodec<SessionMessage> {
+  return CODECS[type] as PayloadCodec<SessionMessage>;
+}
+
+/**
+ * Encodes a support-protocol message: one type byte (see {@link MESSAGE_TYPES}), then the
+ * payload, integers big-endian.
+ *
+ * @param message - the message
+ * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
+ * @returns the encoded bytes
+ * @throws {@link SessionProtocolError} `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
+ *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side
+ *
+ * @example
+ * ```ts
+ * const bytes = encodeMessage({ type: 'frame-ack', frameId: 42 });
+ * decodeMessage(bytes); // { type: 'frame-ack', frameId: 42 }
+ * ```
+ */
+export function encodeMessage(message: SessionMessage, limits?: ProtocolLimits): Uint8Array {
+  const resolved = resolveLimits(limits);
+  const type = message?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_TYPES, type)) {
+    throw new SessionProtocolError(SessionErrorCode.MESSAGE_UNKNOWN_TYPE, `unknown message type ${String(type)}`);
+  }
+  const codec = codecFor(type);
+  const size = 1 + codec.size(message, resolved);
+  if (size > resolved.maxMessageBytes) tooLarge(type, size, resolved.maxMessageBytes);
+  const writer = new ByteWriter(size);
+  writer.u8(MESSAGE_TYPES[type].id);
+  codec.write(writer, message);
+  return writer.bytes;
+}
+
+/**
+ * Decodes a support-protocol message. Any byte string yields a message or a
+ * {@link SessionProtocolError}; nothing is allocated beyond the limits. Byte fields
+ * (`screen-update.data`, `cursor.image.rgba`) are views into `bytes`, not copies.
+ *
+ * @param bytes - one whole message as received from the channel
+ * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
+ * @returns the message
+ * @throws {@link SessionProtocolError} `SESSION_MESSAGE_TRUNCATED`, `SESSION_MESSAGE_TOO_LARGE`,
+ *   `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD` or `SESSION_MESSAGE_TRAILING_BYTES`;
+ *   {@link SessionError} `SESSION_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
+ */
+export function decodeMessage(bytes: Uint8Array, limits?: ProtocolLimits): SessionMessage {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, 'decodeMessage expects a Uint8Array');
+  }
+  const resolved = resolveLimits(limits);
+  if (bytes.length > resolved.maxMessageBytes) tooLarge('message', bytes.length, resolved.maxMessageBytes);
+  const reader = new ByteReader(bytes);
+  const id = reader.u8('type');
+  const type = messageTypeName(id);
+  if (type === undefined) {
+    throw new SessionProtocolError(SessionErrorCode.MESSAGE_UNKNOWN_TYPE, `unknown message type ${id}`);
+  }
+  const message = codecFor(type).read(reader, resolved);
+  reader.end(type);
+  return message;
+}

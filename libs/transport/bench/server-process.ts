@@ -1,0 +1,49 @@
+// Child process of bench/run.ts: runs either the relay or a direct `ws` echo server, so its
+// memory and CPU are measured apart from the clients. Talks to the parent over IPC.
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createJoinRateLimiter, createMemoryAuditStore } from '@fernhilfe/session';
+import { WebSocketServer } from 'ws';
+import { createRelay } from '../src/relay/index';
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+export const BENCH_TOKEN = 'bench-agent-token-0123456789';
+
+function memory(): number {
+  gc();
+  gc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers + usage.external;
+}
+
+async function startRelay(): Promise<{ port: number; stats: () => unknown }> {
+  const relay = await createRelay({
+    port: 0,
+    host: '127.0.0.1',
+    audit: createMemoryAuditStore(),
+    agentTokens: [{ token: BENCH_TOKEN, agentId: 'bench', displayName: 'Bench', org: 'Bench' }],
+    maxConnectionsPerIp: 100_000,
+    maxConnections: 100_000,
+    rateLimiter: createJoinRateLimiter({ global: { attemptsPerSecond: 1e6, attemptBurst: 1e6 } }),
+    onError: () => undefined,
+  });
+  return { port: relay.address?.port ?? 0, stats: () => relay.stats() };
+}
+
+async function startEcho(): Promise<{ port: number; stats: () => unknown }> {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false, maxPayload: 1 << 20 });
+  wss.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
+  await new Promise((resolve) => wss.once('listening', resolve));
+  return { port: (wss.address() as { port: number }).port, stats: () => ({ connections: wss.clients.size }) };
+}
+
+const kind = process.argv[2];
+const server = kind === 'relay' ? await startRelay() : await startEcho();
+process.send?.({ type: 'ready', port: server.port });
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'memory') process.send?.({ type: 'memory', bytes: memory(), stats: server.stats() });
+  if (message.type === 'exit') process.exit(0);
+});

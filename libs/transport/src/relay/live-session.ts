@@ -1,0 +1,165 @@
+import type { SessionRecord } from '@fernhilfe/session';
+import { type ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import type { CloseInfo, Connection, ConnectionMessage } from '../connection';
+import { PEER_END_REASONS, type RelayEndReason } from '../protocol';
+import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
+
+/** Which side of a session. */
+export type PeerRole = 'agent' | 'guest';
+
+/** What a {@link LiveSession} reports when it ends. */
+export interface SessionOutcome {
+  /** Why it ended. */
+  reason: RelayEndReason;
+  /** Bytes forwarded each way. */
+  bytes: { guestToAgent: number; agentToGuest: number };
+}
+
+const ROLE_ENDED: Record<PeerRole, RelayEndReason> = { agent: 'agent-ended', guest: 'guest-ended' };
+const LOST_CODES = new Set<string>([TransportErrorCode.HEARTBEAT_TIMEOUT, TransportErrorCode.CLOSED]);
+
+function reasonForClose(role: PeerRole, info: CloseInfo): RelayEndReason {
+  if (info.error) return LOST_CODES.has(info.error.code) ? 'peer-lost' : 'protocol-error';
+  if (info.code === 1000) {
+    return (PEER_END_REASONS as readonly string[]).includes(info.reason)
+      ? (info.reason as RelayEndReason)
+      : ROLE_ENDED[role];
+  }
+  if (info.code === 1001) return role === 'guest' ? 'guest-window-closed' : 'agent-ended';
+  return 'peer-lost';
+}
+
+function closeCodeFor(reason: RelayEndReason, leaverVanished: boolean): number {
+  if (reason === 'relay-shutdown') return 4017;
+  if (leaverVanished) return 4015;
+  if (reason === 'protocol-error') return 4016;
+  return 1000;
+}
+
+/**
+ * A paired session: forwards binary payloads verbatim between agent and guest, stops reading from
+ * the faster side while more than `maxBufferedBytes` wait for the slower one, and ends both sides
+ * once when either leaves.
+ */
+export class LiveSession {
+  private readonly bytes = { guestToAgent: 0, agentToGuest: 0 };
+  private finished = false;
+  private settle!: (outcome: SessionOutcome) => void;
+  /** Resolves once with the end reason and byte counts. */
+  readonly outcome: Promise<SessionOutcome>;
+
+  /**
+   * @param record - the registry's record of the session
+   * @param agent - the agent's connection
+   * @param guest - the guest's connection
+   * @param maxBufferedBytes - per-direction cap on bytes waiting for the receiving peer
+   */
+  constructor(
+    readonly record: SessionRecord,
+    private readonly agent: Connection,
+    private readonly guest: Connection,
+    private readonly maxBufferedBytes: number,
+  ) {
+    this.outcome = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+    agent.onMessage((message) => this.received('agent', message));
+    guest.onMessage((message) => this.received('guest', message));
+    for (const role of ['agent', 'guest'] as const) {
+      void this.peer(role).closed.then((info) => {
+        const reason = reasonForClose(role, info);
+        this.finish(reason, role, reason === 'peer-lost');
+      });
+    }
+  }
+
+  /** Bytes the relay holds for this session (both directions). */
+  get bufferedBytes(): number {
+    return this.agent.bufferedAmount + this.guest.bufferedAmount;
+  }
+
+  /**
+   * Ends the session from the relay's side (shutdown, expiry).
+   *
+   * @param reason - end reason sent to both peers
+   */
+  end(reason: RelayEndReason): void {
+    this.finish(reason, undefined, false);
+  }
+
+  private peer(role: PeerRole): Connection {
+    return role === 'agent' ? this.agent : this.guest;
+  }
+
+  private received(role: PeerRole, message: ConnectionMessage): void {
+    if (this.finished) return;
+    if (typeof message !== 'string') {
+      this.forward(role, message);
+      return;
+    }
+    let control: ReturnType<typeof parsePeerMessage>;
+    try {
+      control = parsePeerMessage(message);
+    } catch (error) {
+      this.protocolError(role, error as ProtocolError);
+      return;
+    }
+    if (control.type === 'ping') {
+      this.peer(role)
+        .send(encodeControlMessage({ type: 'pong' }))
+        .catch(() => undefined);
+    } else if (control.type === 'end' && PEER_END_REASONS.includes(control.reason)) {
+      this.finish(control.reason, role, false);
+    } else {
+      this.protocolError(
+        role,
+        new TransportError(TransportErrorCode.UNEXPECTED_MESSAGE, `${control.type} not allowed while paired`),
+      );
+    }
+  }
+
+  private forward(from: PeerRole, bytes: Uint8Array): void {
+    const source = this.peer(from);
+    const target = this.peer(from === 'agent' ? 'guest' : 'agent');
+    if (from === 'agent') this.bytes.agentToGuest += bytes.byteLength;
+    else this.bytes.guestToAgent += bytes.byteLength;
+    const sent = target.send(bytes);
+    if (target.bufferedAmount > this.maxBufferedBytes) {
+      source.pause();
+      sent.then(
+        () => source.resume(),
+        () => undefined,
+      );
+    } else {
+      sent.catch((error: TransportError) => {
+        if (error.code === TransportErrorCode.SEND_QUEUE_FULL) this.protocolError(from, error);
+      });
+    }
+  }
+
+  private protocolError(role: PeerRole, error: TransportError): void {
+    this.peer(role).fail(error);
+    this.finish('protocol-error', role, false);
+  }
+
+  private finish(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
+    if (this.finished) return;
+    this.finished = true;
+    const end = encodeControlMessage({ type: 'end', reason });
+    for (const role of ['agent', 'guest'] as const) {
+      const connection = this.peer(role);
+      connection.resume();
+      if (role === leaver) {
+        connection.close(1000, reason);
+        continue;
+      }
+      if (leaverVanished) connection.send(encodeControlMessage({ type: 'peer-left' })).catch(() => undefined);
+      const code = closeCodeFor(reason, leaverVanished);
+      connection
+        .send(end)
+        .catch(() => undefined)
+        .finally(() => connection.close(code, reason));
+    }
+    this.settle({ reason, bytes: { ...this.bytes } });
+  }
+}

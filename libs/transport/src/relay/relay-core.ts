@@ -1,0 +1,362 @@
+import {
+  type AuditRecord,
+  type AuditStore,
+  type ClaimFailure,
+  type JoinRateLimiter,
+  parseSessionNumber,
+  type SessionRecord,
+  type SessionRegistry,
+} from '@fernhilfe/session';
+import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import type { Connection, ConnectionMessage } from '../connection';
+import { type PeerToRelayMessage, RELAY_SUBPROTOCOL, type RelayEndReason, type RelayWireError } from '../protocol';
+import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
+import type { VerifiedAgent, VerifyAgent } from './agent-auth';
+import { LiveSession } from './live-session';
+import type { RelayLimits } from './options';
+
+/** A created session whose agent waits for a guest. */
+interface WaitingAgent {
+  record: SessionRecord;
+  connection: Connection;
+}
+
+/** What the relay core needs from its surroundings. */
+export interface RelayCoreDeps {
+  /** Session registry. */
+  registry: SessionRegistry;
+  /** Join rate limiter. */
+  rateLimiter: JoinRateLimiter;
+  /** Audit store. */
+  audit: AuditStore;
+  /** Token check. */
+  verifyAgent: VerifyAgent;
+  /** Resolved limits. */
+  limits: RelayLimits;
+  /** Where failures without a peer to tell go. */
+  onError: (error: Error) => void;
+}
+
+const WIRE_FOR_CLAIM: Record<ClaimFailure, RelayWireError> = {
+  unknown: 'unknown-number',
+  expired: 'expired',
+  taken: 'already-taken',
+};
+
+const now = () => new Date().toISOString();
+
+/**
+ * The relay's logic without any HTTP: handles each peer connection from hello to pairing, keeps
+ * waiting agents and live sessions, expires numbers, writes the audit trail and shuts down.
+ */
+export class RelayCore {
+  private readonly waiting = new Map<string, WaitingAgent>();
+  private readonly live = new Set<LiveSession>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly sweeper: ReturnType<typeof setInterval>;
+  private shuttingDown = false;
+
+  /** @param deps - registry, limiter, audit store, token check and limits */
+  constructor(private readonly deps: RelayCoreDeps) {
+    this.sweeper = setInterval(() => this.track(this.expire()), deps.limits.expirySweepMs);
+    this.sweeper.unref();
+  }
+
+  /** Sessions currently paired. */
+  get liveSessions(): number {
+    return this.live.size;
+  }
+
+  /** Bytes buffered by the relay towards peers, over all live sessions. */
+  get bufferedBytes(): number {
+    let total = 0;
+    for (const session of this.live) total += session.bufferedBytes;
+    return total;
+  }
+
+  /** Sessions waiting for a guest. */
+  get waitingSessions(): number {
+    return this.waiting.size;
+  }
+
+  /**
+   * Takes over a freshly accepted connection.
+   *
+   * @param connection - the peer's connection
+   * @param address - the client address (for rate limiting and the audit log)
+   */
+  accept(connection: Connection, address: string): void {
+    if (this.shuttingDown) {
+      this.reject(connection, TransportErrorCode.RELAY_SHUTDOWN, 'internal');
+      return;
+    }
+    if (connection.protocol !== RELAY_SUBPROTOCOL) {
+      this.reject(connection, TransportErrorCode.UNSUPPORTED_VERSION, 'unsupported-version');
+      return;
+    }
+    const timer = setTimeout(
+      () => this.reject(connection, TransportErrorCode.TIMEOUT, 'timeout'),
+      this.deps.limits.helloTimeoutMs,
+    );
+    timer.unref();
+    void connection.closed.then(() => clearTimeout(timer));
+    let busy = false;
+    connection.onMessage((message) => {
+      if (busy) {
+        this.handleWhileBusy(connection, message);
+        return;
+      }
+      const hello = this.parseHello(connection, message);
+      if (!hello) return;
+      if (hello.type === 'ping') {
+        connection.send(encodeControlMessage({ type: 'pong' })).catch(() => undefined);
+        return;
+      }
+      if (hello.type === 'end') {
+        this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
+        return;
+      }
+      busy = true;
+      clearTimeout(timer);
+      const step =
+        hello.type === 'create'
+          ? this.create(connection, address, hello.token)
+          : this.join(connection, address, hello.number);
+      this.track(
+        step.catch((error: Error) => {
+          this.deps.onError(error);
+          this.reject(connection, TransportErrorCode.INTERNAL, 'internal');
+        }),
+      );
+    });
+  }
+
+  /**
+   * Ends every session with `relay-shutdown`, refuses new ones and waits for the audit trail.
+   */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    clearInterval(this.sweeper);
+    for (const session of this.live) session.end('relay-shutdown');
+    for (const slot of [...this.waiting.values()]) this.endWaiting(slot, 'relay-shutdown', 4017);
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private track(promise: Promise<unknown>): void {
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise));
+  }
+
+  private async write(record: AuditRecord): Promise<void> {
+    await this.deps.audit.append(record);
+  }
+
+  private reject(connection: Connection, code: TransportErrorCode, wire: RelayWireError, retryAfterMs?: number): void {
+    if (!connection.isOpen) return;
+    const message = encodeControlMessage(
+      retryAfterMs === undefined ? { type: 'error', code: wire } : { type: 'error', code: wire, retryAfterMs },
+    );
+    const error = new ProtocolError(code, `refused: ${wire}`);
+    connection
+      .send(message)
+      .catch(() => undefined)
+      .finally(() => connection.fail(error));
+  }
+
+  private parseHello(connection: Connection, message: ConnectionMessage): PeerToRelayMessage | undefined {
+    if (typeof message !== 'string') {
+      this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
+      return undefined;
+    }
+    try {
+      return parsePeerMessage(message);
+    } catch (error) {
+      const code = (error as TransportError).code;
+      const wire: RelayWireError =
+        code === TransportErrorCode.MESSAGE_TOO_LARGE
+          ? 'too-large'
+          : code === TransportErrorCode.UNEXPECTED_MESSAGE
+            ? 'unexpected'
+            : 'malformed';
+      this.reject(connection, code, wire);
+      return undefined;
+    }
+  }
+
+  /** While a create/join is in flight, or while an agent waits: only ping and the agent's own `end`. */
+  private handleWhileBusy(connection: Connection, message: ConnectionMessage): void {
+    const hello = this.parseHello(connection, message);
+    if (!hello) return;
+    if (hello.type === 'ping') {
+      connection.send(encodeControlMessage({ type: 'pong' })).catch(() => undefined);
+      return;
+    }
+    const slot = [...this.waiting.values()].find((candidate) => candidate.connection === connection);
+    if (hello.type === 'end' && slot) {
+      this.endWaiting(slot, 'agent-ended', 1000);
+      return;
+    }
+    this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
+  }
+
+  private async create(connection: Connection, address: string, token: string): Promise<void> {
+    let agent: VerifiedAgent | null;
+    try {
+      agent = await this.deps.verifyAgent(token);
+    } catch (cause) {
+      this.deps.onError(new TransportError(TransportErrorCode.INTERNAL, 'verifyAgent failed', { cause }));
+      agent = null;
+    }
+    if (!agent) {
+      this.reject(connection, TransportErrorCode.UNAUTHORIZED, 'unauthorized');
+      return;
+    }
+    const record = await this.deps.registry.create({
+      agent: { id: agent.agentId, org: agent.org, name: agent.displayName },
+    });
+    await this.write({
+      type: 'session-created',
+      at: now(),
+      sessionId: record.id,
+      number: record.number,
+      agent: record.agent,
+      agentAddress: address,
+    });
+    if (!connection.isOpen) {
+      await this.endRecord(record, 'agent-ended');
+      return;
+    }
+    const slot: WaitingAgent = { record, connection };
+    this.waiting.set(record.id, slot);
+    void connection.closed.then(() => {
+      if (this.waiting.get(record.id) === slot) this.endWaiting(slot, 'agent-ended', 1000);
+    });
+    await connection.send(
+      encodeControlMessage({
+        type: 'created',
+        number: record.number,
+        sessionId: record.id,
+        expiresAt: record.expiresAt,
+      }),
+    );
+  }
+
+  private async refuseJoin(
+    connection: Connection,
+    address: string,
+    typed: string,
+    reason: ClaimFailure | 'malformed',
+  ): Promise<void> {
+    const retryAfterMs = this.deps.rateLimiter.recordFailure(address);
+    await this.write({ type: 'join-refused', at: now(), number: typed.slice(0, 32), guestAddress: address, reason });
+    const wire = reason === 'malformed' ? 'unknown-number' : WIRE_FOR_CLAIM[reason];
+    const code =
+      wire === 'unknown-number'
+        ? TransportErrorCode.UNKNOWN_NUMBER
+        : wire === 'expired'
+          ? TransportErrorCode.EXPIRED
+          : TransportErrorCode.ALREADY_TAKEN;
+    this.reject(connection, code, wire, retryAfterMs > 0 ? retryAfterMs : undefined);
+  }
+
+  private async join(connection: Connection, address: string, typed: string): Promise<void> {
+    const decision = this.deps.rateLimiter.check(address);
+    if (!decision.allowed) {
+      await this.write({
+        type: 'join-refused',
+        at: now(),
+        number: typed.slice(0, 32),
+        guestAddress: address,
+        reason: 'rate-limited',
+      });
+      this.reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
+      return;
+    }
+    let number: string;
+    try {
+      number = parseSessionNumber(typed);
+    } catch {
+      await this.refuseJoin(connection, address, typed, 'malformed');
+      return;
+    }
+    const claim = await this.deps.registry.claimByNumber(number);
+    if (!claim.ok && claim.reason === 'expired') {
+      const stale = [...this.waiting.values()].find((candidate) => candidate.record.number === number);
+      if (stale) this.endWaiting(stale, 'expired', 4011);
+    }
+    if (!claim.ok) {
+      await this.refuseJoin(connection, address, typed, claim.reason);
+      return;
+    }
+    const slot = this.waiting.get(claim.session.id);
+    if (!slot?.connection.isOpen) {
+      await this.refuseJoin(connection, address, typed, 'expired');
+      return;
+    }
+    this.waiting.delete(claim.session.id);
+    this.deps.rateLimiter.recordSuccess(address);
+    const record = claim.session;
+    await this.write({
+      type: 'guest-joined',
+      at: now(),
+      sessionId: record.id,
+      number: record.number,
+      agent: record.agent,
+      guestAddress: address,
+    });
+    const paired = encodeControlMessage({
+      type: 'paired',
+      sessionId: record.id,
+      org: record.agent.org,
+      agentName: record.agent.name ?? '',
+    });
+    const session = new LiveSession(record, slot.connection, connection, this.deps.limits.maxBufferedBytesPerSession);
+    this.live.add(session);
+    slot.connection.send(paired).catch(() => undefined);
+    connection.send(paired).catch(() => undefined);
+    if (this.shuttingDown) session.end('relay-shutdown');
+    this.track(
+      session.outcome.then(async (outcome) => {
+        this.live.delete(session);
+        await this.endRecord(record, outcome.reason, outcome.bytes);
+      }),
+    );
+  }
+
+  private endWaiting(slot: WaitingAgent, reason: RelayEndReason, closeCode: number): void {
+    this.waiting.delete(slot.record.id);
+    const { connection } = slot;
+    if (connection.isOpen) {
+      connection
+        .send(encodeControlMessage({ type: 'end', reason }))
+        .catch(() => undefined)
+        .finally(() => connection.close(closeCode, reason));
+    }
+    this.track(this.endRecord(slot.record, reason));
+  }
+
+  private async endRecord(
+    record: SessionRecord,
+    reason: RelayEndReason,
+    bytes = { guestToAgent: 0, agentToGuest: 0 },
+  ): Promise<void> {
+    const ended = await this.deps.registry.end(record.id, reason);
+    await this.write({
+      type: 'session-ended',
+      at: now(),
+      sessionId: record.id,
+      number: record.number,
+      agent: record.agent,
+      reason: ended?.endReason ?? reason,
+      bytes,
+    });
+  }
+
+  private async expire(): Promise<void> {
+    const expired = await this.deps.registry.expire();
+    for (const record of expired) {
+      const slot = this.waiting.get(record.id);
+      if (slot) this.endWaiting(slot, 'expired', 4011);
+    }
+  }
+}

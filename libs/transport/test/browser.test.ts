@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryAuditStore } from '@fernhilfe/session';
+import { build } from 'esbuild';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgentClient } from '../src/index';
+import { createRelay, type Relay } from '../src/relay/index';
+import { AGENT_TOKEN } from './helpers';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: Server;
+let relay: Relay;
+let context: BrowserContext;
+let profile: string;
+let origin: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (apt-get install chromium)`);
+  const bundle = await build({
+    entryPoints: [join(import.meta.dirname, 'browser/guest-page.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    conditions: ['@fernhilfe/source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]?.text ?? '';
+  server = createServer((request, response) => {
+    if (request.url === '/guest.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    } else {
+      response
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<!doctype html><script type="module" src="/guest.js"></script>');
+    }
+  });
+  relay = await createRelay({
+    server,
+    path: '/relay',
+    audit: createMemoryAuditStore(),
+    agentTokens: [{ token: AGENT_TOKEN, agentId: 'a', displayName: 'Herr Braun', org: 'Browserwerke' }],
+    heartbeatIntervalMs: 100,
+    heartbeatTimeoutMs: 400,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  profile = mkdtempSync(join(tmpdir(), 'fernhilfe-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await relay?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('browser guest in headless Chromium', () => {
+  it('pairs with a Node agent through a relay embedded in an existing http.Server', async () => {
+    const page = await context.newPage();
+    await page.goto(origin);
+    await page.waitForFunction(() => 'runGuest' in globalThis);
+    const session = await createAgentClient({ url: `${origin.replace('http', 'ws')}/relay`, token: AGENT_TOKEN });
+    const result = page.evaluate(
+      ([url, number]) =>
+        (globalThis as unknown as { runGuest: (u: string, n: string) => Promise<unknown> }).runGuest(url, number),
+      [`${origin.replace('http', 'ws')}/relay`, session.number] as const,
+    );
+    const agent = await session.waitForGuest();
+    const iterator = agent[Symbol.asyncIterator]();
+    expect(Array.from((await iterator.next()).value ?? [])).toEqual([1, 2, 3]);
+    await agent.send(new Uint8Array([9, 8, 7]));
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await agent.send(new Uint8Array([6]));
+    expect(await result).toEqual({
+      peer: { sessionId: session.sessionId, org: 'Browserwerke', agentName: 'Herr Braun' },
+      first: [9, 8, 7],
+      second: [6],
+      end: 'guest-ended',
+      error: null,
+    });
+    expect((await agent.ended).reason).toBe('guest-ended');
+  });
+});

@@ -1,0 +1,22 @@
+import { createGuestClient } from '../../src/index';
+
+/** Runs in Chromium: joins, sends three bytes, waits for one payload and an idle spell, ends. */
+async function runGuest(url: string, number: string) {
+  const channel = await createGuestClient({ url, number, heartbeatIntervalMs: 100, heartbeatTimeoutMs: 400 });
+  await channel.send(new Uint8Array([1, 2, 3]));
+  const iterator = channel[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  const second = await iterator.next();
+  channel.close();
+  const end = await channel.ended;
+  return {
+    peer: channel.peer,
+    first: Array.from(first.value ?? []),
+    second: Array.from(second.value ?? []),
+    end: end.reason,
+    error: end.error?.code ?? null,
+  };
+}
+
+(globalThis as unknown as { runGuest: typeof runGuest }).runGuest = runGuest;
