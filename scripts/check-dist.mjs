@@ -14,8 +14,12 @@ for (const dir of readdirSync(join(root, 'libs'))) {
   try {
     const esm = await import(name);
     const cjs = require(name);
-    const esmKeys = Object.keys(esm).filter((k) => k !== 'default').sort();
-    const cjsKeys = Object.keys(cjs).filter((k) => k !== 'default' && k !== '__esModule').sort();
+    const esmKeys = Object.keys(esm)
+      .filter((k) => k !== 'default')
+      .sort();
+    const cjsKeys = Object.keys(cjs)
+      .filter((k) => k !== 'default' && k !== '__esModule')
+      .sort();
     if (esmKeys.length === 0) throw new Error('no exports');
     if (esmKeys.join() !== cjsKeys.join()) throw new Error(`ESM exports ${esmKeys} differ from CJS ${cjsKeys}`);
     console.log(`ok  ${name}: ${esmKeys.length} exports via import and require`);

@@ -20,11 +20,15 @@ const apps = ['@fernhilfe/relay', '@fernhilfe/guest', '@fernhilfe/viewer'].filte
   existsSync(join(root, 'apps', name.split('/')[1], 'package.json')),
 );
 console.log(`Building ${apps.join(', ')} …`);
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', `--projects=${apps.join(',')}`, '--outputStyle=static'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
-});
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', `--projects=${apps.join(',')}`, '--outputStyle=static'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+  },
+);
 if (build.status !== 0) {
   console.error('Build failed: run `npm run build` to see the details.');
   process.exit(build.status ?? 1);

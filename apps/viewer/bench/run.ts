@@ -25,6 +25,7 @@ const TOKEN = 'bench-agent-token-0123456789';
 const CELL = { width: 6, height: 13 }; // the core font "fixed" (6x13) of xfonts-base
 const TYPING_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 80);
 const SCROLL_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 80);
+const ROUND_TRIP_SAMPLES = Math.min(40, TYPING_SAMPLES);
 const PAUSE_MS = 120; // between keystrokes: a fast typist
 const FLOOD_SECONDS = 5;
 const appDir = join(import.meta.dirname, '..');
@@ -103,6 +104,20 @@ async function latencySample(page: Page, desktop: X11Desktop, region: Rect, code
   return undefined;
 }
 
+/** One round-trip sample: a key pressed in the page until the canvas shows the settled echo. */
+async function pageKeySample(page: Page, desktop: X11Desktop, region: Rect, letter: string) {
+  await setProbeRegion(page, region);
+  const pressedAt = clock();
+  await page.keyboard.press(letter);
+  await sleep(PAUSE_MS);
+  const expected = hashPixels(await screenRegion(desktop, region));
+  for (const deadline = clock() + 3000; clock() < deadline; await sleep(20)) {
+    const hit = (await readProbe(page)).log.find((entry) => entry.hash === expected);
+    if (hit) return hit.t - pressedAt;
+  }
+  return undefined;
+}
+
 async function startTerminal(display: XDisplay, script: string, work: string): Promise<() => void> {
   const title = `bench-${Date.now()}`;
   const child = display.spawn(
@@ -172,6 +187,26 @@ async function main(): Promise<void> {
         if (ms !== undefined) typing.push(ms);
       }
     });
+
+    // Round trip as the agent feels it: a key typed in the page → XTEST on the guest → the
+    // echo on the canvas.
+    await agent.part('request-control').click();
+    await guest.waitFor(/Allow control\? Yes \/ No \(y\/n\): /);
+    guest.mark();
+    guest.typeLine('y');
+    await guest.waitFor(/You allowed control/);
+    const roundTrip: number[] = [];
+    for (let i = 0; i < ROUND_TRIP_SAMPLES; i++) {
+      const letter = letters[i % letters.length] as string;
+      const ms = await pageKeySample(
+        page,
+        desktop as X11Desktop,
+        { x: 0, y: 0, width: 1206, height: CELL.height },
+        letter,
+      );
+      if (ms !== undefined) roundTrip.push(ms);
+    }
+    await agent.part('release-control').click();
     stopTerminal();
 
     // Scrolling: every Return prints one numbered line at the bottom, the terminal scrolls by one.
@@ -214,6 +249,14 @@ async function main(): Promise<void> {
         samples: typingSummary.samples,
         compared_to: { target_p50: 50 },
         extra: { p95: round(typingSummary.p95), target_p95: 150, missed: TYPING_SAMPLES - typing.length },
+      },
+      {
+        name: 'typing 1920x1080: key in the agent page → echo on the agent canvas (round trip)',
+        unit: 'ms',
+        median: round(summarize(roundTrip).median),
+        samples: roundTrip.length,
+        compared_to: {},
+        extra: { p95: round(summarize(roundTrip).p95), missed: ROUND_TRIP_SAMPLES - roundTrip.length },
       },
       {
         name: 'scrolling 1920x1080: X screen change → agent canvas',

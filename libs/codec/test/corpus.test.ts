@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDecoder, createEncoder, type Frame } from '../src/index';
-import { corpusAvailable, loadScene, SCENES, type Scene } from './support/corpus';
+import { CORPUS_DIR, corpusAvailable, loadScene, SCENES, type Scene } from './support/corpus';
 import { expectSamePicture, withJunkX } from './support/pixels';
 
 const frameOf = (scene: Scene, data: Uint8Array): Frame => ({
@@ -8,6 +8,10 @@ const frameOf = (scene: Scene, data: Uint8Array): Frame => ({
   height: scene.height,
   data,
   format: 'bgrx',
+});
+
+it('finds the shared corpus next to the repository (CI provides it)', () => {
+  expect(corpusAvailable(), `no corpus at ${CORPUS_DIR}`).toBe(true);
 });
 
 describe.runIf(corpusAvailable())('corpus round trip (every frame, lossless)', () => {
