@@ -298,6 +298,15 @@ async function main(): Promise<void> {
       extra: { p95: round(processing.p95, 2) },
     });
     rows.push(...decodeRows);
+    const hop = summarize(await workerRoundTrips(page));
+    rows.push({
+      name: 'page: Web Worker round trip (postMessage there and back, 1 KiB transferred)',
+      unit: 'ms',
+      median: round(hop.median, 3),
+      samples: hop.samples,
+      compared_to: {},
+      extra: { p95: round(hop.p95, 3) },
+    });
     guest.mark();
     guest.typeLine('q');
     await guest.waitFor(/You ended the session/);
@@ -310,6 +319,26 @@ async function main(): Promise<void> {
     await rm(work, { recursive: true, force: true });
   }
   writeBenchResults(appDir, '@fernhilfe/viewer', rows);
+}
+
+/** What handing a frame to a worker and back would cost at least, measured in the page. */
+function workerRoundTrips(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const source = 'onmessage = (event) => postMessage(event.data, [event.data]);';
+    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+    const once = () =>
+      new Promise<number>((resolve) => {
+        const buffer = new ArrayBuffer(1024);
+        const started = performance.now();
+        worker.onmessage = () => resolve(performance.now() - started);
+        worker.postMessage(buffer, [buffer]);
+      });
+    for (let i = 0; i < 20; i++) await once();
+    const samples: number[] = [];
+    for (let i = 0; i < 200; i++) samples.push(await once());
+    worker.terminate();
+    return samples;
+  });
 }
 
 /**
