@@ -17,6 +17,7 @@ export interface CliSettings {
   org: string;
   agentName: string;
   trustedProxies: string[];
+  sessionExpirySeconds: number;
   help: boolean;
 }
 
@@ -56,10 +57,20 @@ Options (each can also be set by the environment variable in brackets; the optio
                         (default apps/viewer/dist/web, else apps/viewer/dist)
   --trust-proxy ADDR    reverse proxy whose X-Forwarded-For is believed; repeatable or
                         comma-separated                                      [FERNHILFE_TRUSTED_PROXIES]
+  --session-expiry S    seconds a new session number waits for the customer  [FERNHILFE_SESSION_EXPIRY]
+                        (default 600 = 10 minutes)
   -h, --help            show this help
 
 Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /agent/ (agent console), / (customer page).
 Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
+
+function secondsFrom(text: string): number {
+  const seconds = Number(text);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new CliUsageError(`invalid number of seconds (1–86400): ${text}`);
+  }
+  return seconds;
+}
 
 function portFrom(text: string): number {
   const port = Number(text);
@@ -102,6 +113,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       .flatMap((entry) => entry.split(','))
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
+    sessionExpirySeconds: secondsFrom(pick(values['session-expiry'], 'FERNHILFE_SESSION_EXPIRY') ?? '600'),
     help: values.help ?? false,
   };
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
@@ -131,6 +143,7 @@ function parse(argv: string[]) {
       'static-guest': { type: 'string' },
       'static-viewer': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
+      'session-expiry': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { closeInterruptedSessions } from '@fernhilfe/session';
+import { closeInterruptedSessions, createMemoryRegistry } from '@fernhilfe/session';
 import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
 import { createRelay, type Relay } from '@fernhilfe/transport/relay';
 import { loadAgentTokens } from './agent-tokens';
@@ -78,6 +78,7 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     server,
     path: RELAY_PATH,
     audit,
+    registry: createMemoryRegistry({ waitingForGuestMs: settings.sessionExpirySeconds * 1000 }),
     agentTokens: tokens.entries,
     trustedProxies: settings.trustedProxies,
     onError: (error) => console.error(`relay: ${error.name}: ${error.message}`),

@@ -81,6 +81,8 @@ describe('fernhilfe-relay CLI', () => {
       'FERNHILFE_AGENT_NAME',
       '--trust-proxy',
       'FERNHILFE_TRUSTED_PROXIES',
+      '--session-expiry',
+      'FERNHILFE_SESSION_EXPIRY',
       '/healthz',
       'SIGTERM',
     ]) {
@@ -88,10 +90,25 @@ describe('fernhilfe-relay CLI', () => {
     }
   });
 
-  it('refuses unknown options with exit code 2', async () => {
+  it('refuses unknown options and bad values with exit code 2', async () => {
     const bad = run(['--nope']);
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toContain('--help');
+    const badExpiry = run(['--session-expiry', '0']);
+    expect(await badExpiry.exited).toBe(2);
+  });
+
+  it('lets numbers expire after --session-expiry seconds', async () => {
+    const relay = await start(['--session-expiry', '1', '--audit-file', join(work, 'expiry/audit.jsonl')]);
+    const url = `${relay.base.replace('http', 'ws')}/relay`;
+    const session = await createAgentClient({ url, token: relay.token, proxy: false });
+    expect(session.expiresAt - Date.now()).toBeLessThanOrEqual(1_000);
+    await new Promise((done) => setTimeout(done, 1_500));
+    await expect(createGuestClient({ url, number: session.number, proxy: false })).rejects.toMatchObject({
+      code: 'TRANSPORT_EXPIRED',
+    });
+    relay.child.kill('SIGTERM');
+    expect(await relay.exited).toBe(0);
   });
 
   it('starts, prints token and URLs, serves /healthz and the pages, pairs, and stops cleanly on SIGINT', async () => {

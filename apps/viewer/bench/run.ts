@@ -300,7 +300,7 @@ async function main(): Promise<void> {
     rows.push(...decodeRows);
     const hop = summarize(await workerRoundTrips(page));
     rows.push({
-      name: 'page: Web Worker round trip (postMessage there and back, 1 KiB transferred)',
+      name: 'page: Web Worker round trip (postMessage there and back, 1 KiB transferred), mean of 50',
       unit: 'ms',
       median: round(hop.median, 3),
       samples: hop.samples,
@@ -334,8 +334,13 @@ function workerRoundTrips(page: Page): Promise<number[]> {
         worker.postMessage(buffer, [buffer]);
       });
     for (let i = 0; i < 20; i++) await once();
+    // The page's clock has a coarse resolution: time batches of 50 and take the mean per trip.
     const samples: number[] = [];
-    for (let i = 0; i < 200; i++) samples.push(await once());
+    for (let batch = 0; batch < 10; batch++) {
+      const started = performance.now();
+      for (let i = 0; i < 50; i++) await once();
+      samples.push((performance.now() - started) / 50);
+    }
     worker.terminate();
     return samples;
   });
