@@ -47,6 +47,13 @@ describe('keysymForKeyEvent', () => {
     expect(keysymForKeyEvent({ code: '', key: '\u0007' })).toBeUndefined();
   });
 
+  it('never resolves names inherited from Object.prototype', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(keysymForKeyEvent({ code: name, key: name })).toBeUndefined();
+      expect(keysymForKeyEvent({ code: name, key: 'Unidentified' })).toBeUndefined();
+    }
+  });
+
   it('maps any printable character to a Latin-1 or Unicode keysym', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), (char) => {

@@ -52,6 +52,7 @@ export {
   type ControlGrantedRecord,
   type ControlRevokedRecord,
   type ForwardedBytes,
+  type GuestDecisionBase,
   type GuestJoinedRecord,
   type JoinRefusedRecord,
   type SessionAuditBase,

@@ -138,19 +138,24 @@ export interface ViewerKeyEvent {
 export function keysymForKeyEvent(event: Pick<ViewerKeyEvent, 'code' | 'key'>): number | undefined {
   const { code, key } = event;
   if (key === 'AltGraph') return ModifierKeysym.ISO_Level3_Shift;
-  const modifier = modifierKeysymByCode[code];
+  const modifier = own(modifierKeysymByCode, code);
   if (modifier !== undefined) return modifier;
   if (code.startsWith('Numpad') && code !== 'NumpadEnter' && key.length === 1) {
     // Keypad digits and operators reach X as their keypad keysyms, as on a real keyboard.
-    const keypad = usKeysymByCode[code];
+    const keypad = own(usKeysymByCode, code);
     if (keypad !== undefined) return keypad;
   }
-  const named = namedKeysymByKey[key];
+  const named = own(namedKeysymByKey, key);
   if (named !== undefined) return named;
   const chars = [...key];
   if (chars.length === 1) {
     const codePoint = key.codePointAt(0) as number;
     if (codePoint >= 0x20 && codePoint !== 0x7f) return keysymForCodePoint(codePoint);
   }
-  return usKeysymByCode[code];
+  return own(usKeysymByCode, code);
+}
+
+/** A table lookup that sees only the table's own keys, never `Object.prototype` (`constructor`, …). */
+function own(table: Readonly<Record<string, number>>, name: string): number | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }

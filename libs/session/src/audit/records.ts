@@ -45,8 +45,18 @@ export interface JoinRefusedRecord {
   reason: ClaimFailure | 'malformed' | 'rate-limited';
 }
 
+/**
+ * Fields of the records of the customer's decisions (consent, control). The relay cannot see
+ * these decisions (they travel end-to-end encrypted); it records them as the guest's software
+ * reports them, so they document what the customer's side said it allowed.
+ */
+export interface GuestDecisionBase extends SessionAuditBase {
+  /** The peer address of the guest that reported the decision, as the relay saw it. */
+  guestAddress?: string;
+}
+
 /** The guest confirmed the security code and consented. */
-export interface ConsentGrantedRecord extends SessionAuditBase {
+export interface ConsentGrantedRecord extends GuestDecisionBase {
   /** Record type. */
   type: 'consent-granted';
   /** What was granted. */
@@ -54,19 +64,19 @@ export interface ConsentGrantedRecord extends SessionAuditBase {
 }
 
 /** The guest refused consent. */
-export interface ConsentRefusedRecord extends SessionAuditBase {
+export interface ConsentRefusedRecord extends GuestDecisionBase {
   /** Record type. */
   type: 'consent-refused';
 }
 
 /** The guest granted mouse and keyboard control. */
-export interface ControlGrantedRecord extends SessionAuditBase {
+export interface ControlGrantedRecord extends GuestDecisionBase {
   /** Record type. */
   type: 'control-granted';
 }
 
 /** The guest took control back (or refused a request). */
-export interface ControlRevokedRecord extends SessionAuditBase {
+export interface ControlRevokedRecord extends GuestDecisionBase {
   /** Record type. */
   type: 'control-revoked';
 }
@@ -175,6 +185,7 @@ export function validateAuditRecord(value: unknown): AuditRecord {
       break;
     case 'consent-granted':
       checkSessionBase(record);
+      checkText(record.guestAddress, 'guestAddress', true);
       if (
         !Array.isArray(record.scopes) ||
         !record.scopes.every((scope) => (CONSENT_SCOPES as readonly unknown[]).includes(scope))
@@ -186,6 +197,7 @@ export function validateAuditRecord(value: unknown): AuditRecord {
     case 'control-granted':
     case 'control-revoked':
       checkSessionBase(record);
+      checkText(record.guestAddress, 'guestAddress', true);
       break;
     case 'session-ended': {
       checkSessionBase(record);

@@ -6,6 +6,22 @@ import { type CallOptions, type CallTimers, defaultTimers } from './call-options
 import { Listeners, type Unsubscribe } from './listeners';
 import type { SecureLink } from './secure-link';
 
+/**
+ * The end reasons each side may state in its `end` message. A side cannot speak for the other
+ * (a viewer claiming `consent-refused`); such an end is recorded as `protocol-error`.
+ */
+export const END_REASONS_SENT_BY: Readonly<Record<'guest' | 'viewer', readonly EndReason[]>> = {
+  guest: [
+    'guest-ended',
+    'guest-window-closed',
+    'consent-refused',
+    'security-code-mismatch',
+    'expired',
+    'protocol-error',
+  ],
+  viewer: ['agent-ended', 'security-code-mismatch', 'expired', 'protocol-error'],
+};
+
 /** Which side ended a call, or `transport` when the connection was lost. */
 export type EndedBy = 'guest' | 'viewer' | 'transport';
 
@@ -65,7 +81,8 @@ export interface SupportCall<Events extends CoreCallEvents> {
    * Ends the call from this side: sends the authenticated end message and close frame when
    * the channel is up. A reason not allowed in the current state is sent as `protocol-error`.
    *
-   * @param reason - why this side ends it
+   * @param reason - why this side ends it; one of {@link END_REASONS_SENT_BY} for this side
+   * @throws {@link SessionError} `SESSION_CALL_STATE` (rejects) for a reason only the other side may give
    * @returns a promise that resolves when both were handed to the transport
    */
   end(reason: EndReason): Promise<void>;
@@ -82,7 +99,7 @@ export interface SupportCall<Events extends CoreCallEvents> {
 
 /**
  * The part of a call both sides share: lifecycle, the secure link once the handshake is done,
- * events, ping/pong, the consent timeout and the orderly end.
+ * events, ping/pong, the handshake and consent timeouts and the orderly end.
  */
 export abstract class CallCore<Events extends CoreCallEvents> implements SupportCall<Events> {
   protected readonly life: Lifecycle;
@@ -92,7 +109,7 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
   protected frames = 0;
   readonly #timers: CallTimers;
   readonly #clock: () => number;
-  #consentTimer: unknown;
+  #stateTimer: unknown;
   #rttMs: number | undefined;
   #pingId = 0;
   readonly #pingsSent = new Map<number, number>();
@@ -158,6 +175,9 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
    * @param reason - why this side ends it
    */
   async end(reason: EndReason): Promise<void> {
+    if (!END_REASONS_SENT_BY[this.side].includes(reason)) {
+      throw stateError(`the ${this.side} cannot end a call as ${reason}`);
+    }
     await this.finish(canEndWith(this.life.state, reason) ? reason : 'protocol-error', this.side, true);
   }
 
@@ -204,7 +224,9 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
       }
       case 'end': {
         const by = this.side === 'guest' ? 'viewer' : 'guest';
-        void this.finish(canEndWith(this.life.state, message.reason) ? message.reason : 'protocol-error', by, false);
+        const believable =
+          END_REASONS_SENT_BY[by].includes(message.reason) && canEndWith(this.life.state, message.reason);
+        void this.finish(believable ? message.reason : 'protocol-error', by, false);
         return;
       }
       default:
@@ -254,19 +276,25 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
   }
 
   #onTransition(to: SessionState): void {
-    if (this.#consentTimer !== undefined) {
-      this.#timers.clear(this.#consentTimer);
-      this.#consentTimer = undefined;
+    if (this.#stateTimer !== undefined) {
+      this.#timers.clear(this.#stateTimer);
+      this.#stateTimer = undefined;
     }
     const deadline = this.life.deadline;
     if (to === 'awaiting-consent' && deadline !== undefined) {
-      this.#consentTimer = this.#timers.set(
+      this.#stateTimer = this.#timers.set(
         () => {
-          this.#consentTimer = undefined;
+          this.#stateTimer = undefined;
           if (this.life.state === 'awaiting-consent') void this.finish('expired', this.side, true);
         },
         Math.max(0, deadline - this.#clock()),
       );
+    }
+    if (to === 'handshaking') {
+      this.#stateTimer = this.#timers.set(() => {
+        this.#stateTimer = undefined;
+        if (this.life.state === 'handshaking') void this.finish('peer-lost', 'transport', false);
+      }, this.options.handshakeTimeoutMs ?? 30_000);
     }
     this.emit('state', to);
   }

@@ -10,6 +10,8 @@ export interface CallOptions {
   send: SendBytes;
   /** Lifecycle timeouts (consent: 2 min by default). */
   timeouts?: LifecycleTimeouts;
+  /** How long the handshake may take before the peer counts as lost. @default 30_000 */
+  handshakeTimeoutMs?: number;
   /** Support-protocol limits. */
   limits?: ProtocolLimits;
   /** Clock in ms since the epoch. @default Date.now */

@@ -133,6 +133,15 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
     void Promise.resolve(this.options.send(result.reply)).catch(() => this.transportLost());
     this.link = new SecureLink(result.channel, this.options.send, this.options.limits);
     this.#securityCode = result.securityCode;
+    this.life.transition('awaiting-consent');
+    this.emit('security-code', result.securityCode);
+  }
+
+  async confirm(): Promise<void> {
+    this.requireState('awaiting-consent');
+    this.life.transition('active-view');
+    // The hello (screen size, capabilities) waits for consent: before it, a relay in the middle
+    // that the code comparison has not yet exposed learns nothing about the screen.
     const hello: HelloMessage = {
       type: 'hello',
       role: 'guest',
@@ -141,13 +150,6 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
       screen: this.#screen,
     };
     void this.sendQuietly(hello);
-    this.life.transition('awaiting-consent');
-    this.emit('security-code', result.securityCode);
-  }
-
-  async confirm(): Promise<void> {
-    this.requireState('awaiting-consent');
-    this.life.transition('active-view');
     await this.sendQuietly({ type: 'consent', granted: true, scopes: ['view'] });
     this.emit('room-to-send', undefined);
   }

@@ -187,7 +187,13 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
         this.emit('cursor', message);
         return;
       case 'control-grant':
-        if (state !== 'active-view' || !this.#controlRequested) throw unexpected(message, state);
+        if (state !== 'active-view') throw unexpected(message, state);
+        if (!this.#controlRequested) {
+          // Our request was cancelled by a revoke that crossed the grant on the wire: hand control
+          // straight back instead of failing the call.
+          void this.sendQuietly({ type: 'control-revoke' });
+          return;
+        }
         this.#controlRequested = false;
         this.life.transition('active-control');
         this.emit('control', true);

@@ -26,7 +26,6 @@ describe('support call', () => {
     await settle();
     expect(guest.securityCode).toMatch(/^\d{3} \d{3}$/);
     expect(viewerCodes).toEqual([guest.securityCode]);
-    expect(viewer.guest).toEqual({ screen: { width: 1280, height: 800 }, canControl: true });
     expect(guest.state).toBe('awaiting-consent');
     expect(guest.canSendFrame).toBe(false);
 
@@ -34,6 +33,7 @@ describe('support call', () => {
     await settle();
     expect(consents).toEqual([true]);
     expect(viewer.state).toBe('active-view');
+    expect(viewer.guest).toEqual({ screen: { width: 1280, height: 800 }, canControl: true });
 
     const update = new Uint8Array(200_000).map((_, i) => (i * 31) & 0xff);
     const frames: Uint8Array[] = [];
@@ -174,6 +174,84 @@ describe('support call', () => {
     await pair.guest.sendCursor({ shapeId: 1, x: 5, y: 5 });
     await settle();
     expect(pair.viewer.endReason).toBe('protocol-error');
+  });
+
+  it('a side cannot state an end reason that belongs to the other side', async () => {
+    const { guest, viewer, wire } = createCallPair();
+    guest.start();
+    await settle();
+    await expect(viewer.end('consent-refused')).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    await expect(guest.end('agent-ended')).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    expect(guest.state).toBe('awaiting-consent');
+    // A rogue viewer that sends the foreign reason anyway is recorded as protocol-error.
+    wire.tamper = (bytes) => bytes;
+    const rogue = createCallPair();
+    rogue.guest.start();
+    await settle();
+    const link = (rogue.viewer as unknown as { link: { send(m: unknown): Promise<void> } }).link;
+    await link.send({ type: 'end', reason: 'consent-refused' });
+    await settle();
+    expect(rogue.guest.endReason).toBe('protocol-error');
+  });
+
+  it('sends the guest hello (screen size) only after the customer confirmed', async () => {
+    const { guest, viewer } = createCallPair();
+    guest.start();
+    await settle();
+    expect(viewer.securityCode).toBe(guest.securityCode);
+    expect(viewer.guest).toBeUndefined();
+    await guest.confirm();
+    await settle();
+    expect(viewer.guest?.screen).toEqual({ width: 1280, height: 800 });
+  });
+
+  it('a handshake that never completes ends as peer-lost', async () => {
+    const timers = manualTimers();
+    const { guest, wire } = createCallPair({ timers });
+    wire.tamper = () => undefined;
+    guest.start();
+    await settle();
+    expect(guest.state).toBe('handshaking');
+    timers.fire();
+    await settle();
+    expect(guest.endReason).toBe('peer-lost');
+  });
+
+  it('a revoke crossing a new control request on the wire does not end the call', async () => {
+    const pair = await consented();
+    await pair.viewer.requestControl();
+    await settle();
+    await pair.guest.answerControlRequest(true);
+    await settle();
+    expect(pair.viewer.controlGranted).toBe(true);
+    const held: Array<{ bytes: Uint8Array; from: 'guest' | 'viewer' }> = [];
+    pair.wire.tamper = (bytes, from) => {
+      held.push({ bytes, from });
+      return undefined;
+    };
+    const deliver = (from: 'guest' | 'viewer') => {
+      for (const message of held.filter((m) => m.from === from)) {
+        held.splice(held.indexOf(message), 1);
+        (from === 'guest' ? pair.viewer : pair.guest).receive(message.bytes);
+      }
+    };
+    // The agent gives control back and asks again at once; the customer takes it back meanwhile.
+    await pair.viewer.releaseControl();
+    await pair.viewer.requestControl();
+    await pair.guest.revokeControl();
+    await settle();
+    deliver('guest'); // the customer's revoke cancels the viewer's fresh request
+    deliver('viewer'); // the guest sees: revoke, then the new request
+    await pair.guest.answerControlRequest(true);
+    await settle();
+    deliver('guest'); // a grant the viewer no longer expects
+    await settle();
+    pair.wire.tamper = undefined;
+    deliver('viewer');
+    await settle();
+    expect(pair.viewer.state).toBe('active-view');
+    expect(pair.guest.state).toBe('active-view');
+    expect(pair.guest.controlGranted).toBe(false);
   });
 
   it('losing the transport ends the call as peer-lost', async () => {
