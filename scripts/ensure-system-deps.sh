@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages that Fernhilfe's tests use are installed:
-# a real X display (Xvfb, xterm, xdotool, xwd), Chromium for browser tests, real HTTP
-# proxies (tinyproxy, squid) and openssl for test certificates.
+# a real X display (Xvfb, xterm, xdotool, xwd, setxkbmap), Chromium for browser tests, a real
+# HTTP proxy with Basic auth (tinyproxy) and openssl for test certificates.
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -11,10 +11,9 @@ declare -A needed=(
   [xterm]=xterm
   [xdotool]=xdotool
   [xwd]=x11-apps
+  [setxkbmap]=x11-xkb-utils
   [chromium]=chromium
   [tinyproxy]=tinyproxy
-  [squid]=squid
-  [htpasswd]=apache2-utils
   [openssl]=openssl
 )
 extra_packages=(xfonts-base fonts-dejavu-core)
