@@ -62,12 +62,13 @@ export {
   validateAuditRecord,
 } from './audit/records';
 export { type AuditStore, toEpochMs } from './audit/store';
-export type {
-  CallEnded,
-  CallStats,
-  CoreCallEvents,
-  EndedBy,
-  SupportCall,
+export {
+  type CallEnded,
+  type CallStats,
+  type CoreCallEvents,
+  END_REASONS_SENT_BY,
+  type EndedBy,
+  type SupportCall,
 } from './call/call-core';
 export { type CallOptions, type CallTimers, SUPPORT_PROTOCOL_VERSION } from './call/call-options';
 export type { AssembledFrame } from './call/frame-assembler';
