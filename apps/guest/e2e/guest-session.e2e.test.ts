@@ -30,6 +30,16 @@ const move = (call: ViewerCall, x: number, y: number, buttons = 0) =>
  * Makes the viewer believe it holds control although the customer never granted it: a
  * viewer that ignores the protocol. The guest must refuse its input on its own.
  */
+/** The audit records of one session, once the relay wrote its end. */
+async function auditOf(relay: TestRelay, sessionId: string): Promise<Array<Record<string, unknown>>> {
+  const records = () =>
+    relay.audit.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((record) => record.sessionId === sessionId);
+  await waitFor('the session-ended record', async () => records().some((r) => r.type === 'session-ended') || undefined);
+  return records();
+}
+
 function forceViewerControl(call: ViewerCall, on: boolean): void {
   const life = (call as unknown as { life: { transition(to: string): void } }).life;
   life.transition(on ? 'active-control' : 'active-view');
@@ -72,13 +82,14 @@ describe('Node guest ⇄ relay ⇄ headless viewer on a real X display', () => {
     expect(session.peer).toMatchObject({ org: AGENT.org, agentName: AGENT.displayName });
     expect(code).toMatch(/^\d{3} \d{3}$/);
     expect(await viewer.securityCode).toBe(code);
-    expect(await viewer.guest).toEqual({ screen: { width: 800, height: 600 }, canControl: true });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(desktop.captureCount).toBe(0);
     expect(viewer.frames).toBe(0);
 
     await session.confirm();
     expect(await viewer.consent).toBe(true);
+    // The guest's hello (screen, capabilities) comes only after consent (libs/session, 2150ef0).
+    expect(await viewer.guest).toEqual({ screen: { width: 800, height: 600 }, canControl: true });
     await waitForSameScreen(xvfb, () => viewer.decoder.framebuffer);
     expect(desktop.captureCount).toBeGreaterThan(0);
 
@@ -107,6 +118,14 @@ describe('Node guest ⇄ relay ⇄ headless viewer on a real X display', () => {
     await desktop.sync();
     expect(await mouseLocation(xvfb)).not.toEqual({ x: 700, y: 500 });
     forceViewerControl(viewer.call, false);
+
+    // The customer first says "Nein" to a request: the viewer hears so, nothing changes.
+    const firstRequest = new Promise((resolve) => session.on('control-requested', resolve));
+    const refusedAnswer = viewer.nextControl();
+    await viewer.call.requestControl();
+    await firstRequest;
+    await session.answerControlRequest(false);
+    expect(await refusedAnswer).toBe(false);
 
     // The customer grants control: the pointer lands where sent and a typed line arrives.
     const requested = new Promise((resolve) => session.on('control-requested', resolve));
@@ -146,6 +165,21 @@ describe('Node guest ⇄ relay ⇄ headless viewer on a real X display', () => {
 
     await session.end('guest-ended');
     expect((await viewer.ended).reason).toBe('guest-ended');
+
+    // The relay's audit log holds what the customer allowed, as the guest reported it, in order.
+    const records = await auditOf(relay, session.peer.sessionId);
+    expect(records.map((record) => record.type)).toEqual([
+      'session-created',
+      'guest-joined',
+      'consent-granted',
+      'control-revoked', // the refused request
+      'control-granted',
+      'control-revoked',
+      'session-ended',
+    ]);
+    expect(records[2]).toMatchObject({ scopes: ['view'], guestAddress: '127.0.0.1', agent: { org: AGENT.org } });
+    expect(records[6]).toMatchObject({ reason: 'guest-ended' });
+    expect((await relay.audit.verify()).ok).toBe(true);
   });
 
   it('reports the customer closing the connection as guest-window-closed, and a vanished viewer as peer-lost', async () => {
@@ -197,5 +231,13 @@ describe('Node guest ⇄ relay ⇄ headless viewer on a real X display', () => {
     expect(await viewer.consent).toBe(false);
     expect((await viewer.ended).reason).toBe('consent-refused');
     expect(desktop.captureCount).toBe(count);
+    const records = await auditOf(relay, session.peer.sessionId);
+    expect(records.map((record) => record.type)).toEqual([
+      'session-created',
+      'guest-joined',
+      'consent-refused',
+      'session-ended',
+    ]);
+    expect((await relay.audit.verify()).ok).toBe(true);
   });
 });

@@ -292,6 +292,19 @@ describe('browser guest in headed Chromium under Xvfb', () => {
     viewer.channel.close('agent-ended');
     await waitForStep(page, 'ended');
     expect(await page.locator('#card').textContent()).toContain('Ihr Mitarbeiter hat die Sitzung beendet.');
+    // The page reported the customer's "Ja" to the relay's audit log.
+    const sessionTypes = await waitFor(
+      'the audit records of the session',
+      async () => {
+        const types = site.audit.lines
+          .map((line) => JSON.parse(line) as { type: string; sessionId?: string })
+          .filter((record) => record.sessionId === viewer.channel.peer.sessionId)
+          .map((record) => record.type);
+        return types.includes('session-ended') ? types : undefined;
+      },
+      10_000,
+    );
+    expect(sessionTypes).toEqual(['session-created', 'guest-joined', 'consent-granted', 'session-ended']);
     expect(await page.locator('#sharing-bar').isVisible()).toBe(false);
     await waitFor('the worker to end', async () => (page.workers().length === 0 ? true : undefined));
     await shot(page, '08-ended');

@@ -55,6 +55,8 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     directory: settings.staticViewer,
     title: 'The agent console',
     buildCommand: 'npm run build -w apps/viewer',
+    // The embeddable viewer: helpdesks on other origins import it (docs/embedding.md).
+    crossOrigin: ['embed.js'],
   });
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const pathname = (request.url ?? '/').split('?')[0];

@@ -44,9 +44,11 @@ export interface StaticSite {
 /**
  * Creates a static site for `directory` mounted at `prefix` (which ends with `/`). Paths are
  * normalised and must stay inside the directory; unknown paths fall back to `index.html`
- * (single-page apps); only GET and HEAD are answered.
+ * (single-page apps); only GET and HEAD are answered. Files named in `crossOrigin` (paths below
+ * the prefix, e.g. `embed.js`) are sent with `Access-Control-Allow-Origin: *` when they exist, so
+ * pages of other origins may load them as module scripts; nothing else is.
  *
- * @param options - prefix, directory, page title and build hint
+ * @param options - prefix, directory, page title, build hint and the files any origin may load
  * @returns the site
  */
 export function createStaticSite(options: {
@@ -54,8 +56,10 @@ export function createStaticSite(options: {
   directory: string;
   title: string;
   buildCommand: string;
+  crossOrigin?: readonly string[];
 }): StaticSite {
   const root = resolve(options.directory);
+  const crossOrigin = new Set((options.crossOrigin ?? []).map((file) => resolve(root, file)));
   const built = existsSync(join(root, 'index.html'));
   return {
     built,
@@ -87,6 +91,7 @@ export function createStaticSite(options: {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
         ...SECURITY_HEADERS,
+        ...(crossOrigin.has(file) ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       if (request.method === 'HEAD') response.end();
       else createReadStream(file).pipe(response);

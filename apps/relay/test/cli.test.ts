@@ -2,12 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
 import { createAgentClient, createGuestClient } from '@fernhilfe/transport';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const appDir = join(import.meta.dirname, '..');
-const tsx = join(appDir, '../../node_modules/.bin/tsx');
+const tsxLoader = pathToFileURL(join(appDir, '../../node_modules/tsx/dist/loader.mjs')).href;
 const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-cli-'));
 const running: ChildProcess[] = [];
 
@@ -17,11 +18,17 @@ afterEach(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(tsx, ['--conditions=@fernhilfe/source', join(appDir, 'src/main.ts'), ...args], {
-    cwd: work,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // node itself runs the relay (tsx as a loader, not as a wrapper process), so a SIGKILL in a
+  // test reaches the relay and leaves no orphan behind.
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@fernhilfe/source', '--import', tsxLoader, join(appDir, 'src/main.ts'), ...args],
+    {
+      cwd: work,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.push(child);
   let stdout = '';
   let stderr = '';
@@ -96,6 +103,23 @@ describe('fernhilfe-relay CLI', () => {
     expect(bad.stderr()).toContain('--help');
     const badExpiry = run(['--session-expiry', '0']);
     expect(await badExpiry.exited).toBe(2);
+  });
+
+  it('lets other origins load the embeddable viewer /agent/embed.js, and only that', async () => {
+    const viewerDir = join(work, 'viewer-web');
+    mkdirSync(viewerDir, { recursive: true });
+    writeFileSync(join(viewerDir, 'index.html'), '<!doctype html><title>Konsole</title>');
+    writeFileSync(join(viewerDir, 'embed.js'), 'export function mountViewer() {}');
+    const relay = await start(['--static-viewer', viewerDir, '--audit-file', join(work, 'embed/audit.jsonl')]);
+    const from = { headers: { Origin: 'https://helpdesk.example' } };
+    const embed = await fetch(`${relay.base}/agent/embed.js`, from);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await embed.text()).toContain('mountViewer');
+    const consolePage = await fetch(`${relay.base}/agent/`, from);
+    expect(consolePage.headers.get('access-control-allow-origin')).toBeNull();
+    relay.child.kill('SIGTERM');
+    expect(await relay.exited).toBe(0);
   });
 
   it('lets numbers expire after --session-expiry seconds', async () => {

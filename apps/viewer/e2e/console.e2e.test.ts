@@ -82,6 +82,15 @@ async function auditRecords(): Promise<Array<Record<string, unknown>>> {
   return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+/** The records of one session (by number), once the relay wrote its end: it tells the peers first. */
+async function sessionRecords(number: string): Promise<Array<Record<string, unknown>>> {
+  for (const deadline = Date.now() + 10_000; ; ) {
+    const records = (await auditRecords()).filter((record) => record.number === number);
+    if (records.some((record) => record.type === 'session-ended') || Date.now() > deadline) return records;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits until the canvas shows exactly what the X server shows in `region`. */
 async function expectCanvasMatchesScreen(region: Rect): Promise<void> {
   let last = 'no picture yet';
@@ -166,10 +175,19 @@ describe('agent console end to end (Chromium, relay CLI, Node guest on Xvfb)', (
     await expect.poll(() => agent.part('end-reason').textContent()).toBe('The customer ended the session.');
     await shot('07-ended-by-customer');
 
-    const records = (await auditRecords()).filter((record) => record.number === digits(shown));
-    expect(records.map((record) => record.type)).toEqual(['session-created', 'guest-joined', 'session-ended']);
-    expect(records[2]).toMatchObject({ reason: 'guest-ended' });
-    const forwarded = records[2]?.bytes as { guestToAgent: number } | undefined;
+    const records = await sessionRecords(digits(shown));
+    // Consent and control as the guest reported them; quitting with control on takes it back first.
+    expect(records.map((record) => record.type)).toEqual([
+      'session-created',
+      'guest-joined',
+      'consent-granted',
+      'control-granted',
+      'control-revoked',
+      'session-ended',
+    ]);
+    expect(records[2]).toMatchObject({ scopes: ['view'], agent: { org: ORG } });
+    expect(records[5]).toMatchObject({ reason: 'guest-ended' });
+    const forwarded = records[5]?.bytes as { guestToAgent: number } | undefined;
     expect(forwarded?.guestToAgent).toBeGreaterThan(1000);
     expect(pageProblems).toEqual([]);
   });
@@ -237,7 +255,13 @@ describe('agent console end to end (Chromium, relay CLI, Node guest on Xvfb)', (
     await expect.poll(() => agent.part('end-reason').textContent()).toBe('The customer refused to share the screen.');
     expect(await agent.canvasSize()).toEqual({ width: 0, height: 0 });
     await shot('09-consent-refused');
-    const records = (await auditRecords()).filter((record) => record.number === digits(shown));
+    const records = await sessionRecords(digits(shown));
+    expect(records.map((record) => record.type)).toEqual([
+      'session-created',
+      'guest-joined',
+      'consent-refused',
+      'session-ended',
+    ]);
     expect(records.at(-1)).toMatchObject({ type: 'session-ended', reason: 'consent-refused' });
     await customer.stop();
   });

@@ -1,6 +1,7 @@
 import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from './connection';
-import { createPairedChannel, type PairedChannel } from './paired-channel';
+import { type GuestChannel, withReports } from './guest-channel';
+import { createPairedChannel } from './paired-channel';
 import { RelayEndReason } from './protocol';
 import { type RelayClientOptions, RelayLink } from './relay-link';
 
@@ -14,7 +15,8 @@ export interface GuestClientOptions extends RelayClientOptions {
  * Connects as a guest and joins the session with the given number. Guests need no account.
  *
  * @param options - relay URL, number, limits, proxy (with `onProxyAuth`) and TLS settings
- * @returns the paired channel; `channel.peer` names the agent's organisation and display name
+ * @returns the paired channel; `channel.peer` names the agent's organisation and display name, and
+ *   `channel.report` tells the relay's audit log what the customer allowed
  * @throws {@link RelayRejectedError} (rejects) `TRANSPORT_UNKNOWN_NUMBER`, `TRANSPORT_EXPIRED`,
  *   `TRANSPORT_ALREADY_TAKEN`, `TRANSPORT_RATE_LIMITED` (with `retryAfterMs`); {@link ProxyError};
  *   any connection error of {@link openConnection}
@@ -26,7 +28,7 @@ export interface GuestClientOptions extends RelayClientOptions {
  * console.log(`${channel.peer.agentName} (${channel.peer.org}) möchte Ihren Bildschirm sehen`);
  * ```
  */
-export async function createGuestClient(options: GuestClientOptions): Promise<PairedChannel> {
+export async function createGuestClient(options: GuestClientOptions): Promise<GuestChannel> {
   if (typeof options.number !== 'string' || options.number.length === 0 || options.number.length > 32) {
     throw new TransportError(TransportErrorCode.INVALID_ARGUMENT, 'number must be a short non-empty string');
   }
@@ -39,12 +41,13 @@ export async function createGuestClient(options: GuestClientOptions): Promise<Pa
     if (answer.type !== 'paired') {
       throw new ProtocolError(TransportErrorCode.UNEXPECTED_MESSAGE, `expected paired, got ${answer.type}`);
     }
-    return createPairedChannel(
+    const channel = createPairedChannel(
       link,
       { sessionId: answer.sessionId, org: answer.org, agentName: answer.agentName },
       RelayEndReason.guestEnded,
       limits.highWaterMark,
     );
+    return withReports(channel, link);
   } catch (error) {
     link.connection.close(1000, 'failed');
     throw error;

@@ -43,6 +43,7 @@ export {
   type ResolvedConnectionLimits,
   resolveLimits,
 } from './connection';
+export type { GuestChannel } from './guest-channel';
 export { createGuestClient, type GuestClientOptions } from './guest-client';
 export type { PairedChannel, PeerInfo, SessionEnd } from './paired-channel';
 export {
@@ -50,6 +51,7 @@ export {
   type CreateMessage,
   type EndMessage,
   type ErrorMessage,
+  type GuestReport,
   type JoinMessage,
   MAX_CONTROL_MESSAGE_BYTES,
   type PairedMessage,
@@ -64,6 +66,7 @@ export {
   RelayMessageKind,
   type RelayToPeerMessage,
   RelayWireError,
+  type ReportMessage,
 } from './protocol';
 export { encodeControlMessage, parsePeerMessage, parseRelayMessage } from './protocol-codec';
 export { isExcludedByNoProxy, type ProxySettings, resolveProxy } from './proxy-env';

@@ -1,4 +1,4 @@
-import { isEndReason } from '@fernhilfe/session';
+import { CONSENT_SCOPES, isEndReason } from '@fernhilfe/session';
 import { ProtocolError, TransportErrorCode } from '#errors';
 import {
   MAX_CONTROL_MESSAGE_BYTES,
@@ -23,17 +23,39 @@ const anyText =
     typeof value === 'string' && value.length <= max;
 const timestamp: FieldCheck = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
 const delay: FieldCheck = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const flag: FieldCheck = (value) => typeof value === 'boolean';
+const oneOf =
+  (...allowed: readonly string[]): FieldCheck =>
+  (value) =>
+    typeof value === 'string' && allowed.includes(value);
+const consentScopes: FieldCheck = (value) =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.length <= CONSENT_SCOPES.length &&
+  new Set(value).size === value.length &&
+  value.every((scope) => (CONSENT_SCOPES as readonly unknown[]).includes(scope));
 
 interface Shape {
   required: Record<string, FieldCheck>;
   optional?: Record<string, FieldCheck>;
+  /** Rules across fields, checked after each field passed. */
+  whole?: (fields: Fields) => boolean;
 }
+
+/** `scopes` exactly when consent was granted. */
+const reportFieldsFit = (fields: Fields): boolean =>
+  (fields.event === 'consent' && fields.granted === true) === Object.hasOwn(fields, 'scopes');
 
 const peerShapes: Record<PeerToRelayMessage['type'], Shape> = {
   create: { required: { token: text(512) } },
   join: { required: { number: text(32) } },
   end: { required: { reason: isEndReason } },
   ping: { required: {} },
+  report: {
+    required: { event: oneOf('consent', 'control'), granted: flag },
+    optional: { scopes: consentScopes },
+    whole: reportFieldsFit,
+  },
 };
 
 const relayShapes: Record<RelayToPeerMessage['type'], Shape> = {
@@ -72,6 +94,7 @@ function parseWith<T extends RelayControlMessage>(raw: string, shapes: Record<st
     const check = shape.optional?.[key];
     if (check === undefined || !check(fields[key])) throw malformed(`unexpected field ${key}`);
   }
+  if (shape.whole && !shape.whole(fields)) throw malformed(`fields of ${type} do not fit together`);
   return fields as unknown as T;
 }
 

@@ -1,4 +1,4 @@
-import type { EndReason } from '@fernhilfe/session';
+import type { ConsentScope, EndReason } from '@fernhilfe/session';
 import { TransportErrorCode } from '#errors';
 
 /**
@@ -33,6 +33,11 @@ export const RelayMessageKind = {
   ping: { from: 'peer' },
   /** relay → peer: answer to `ping`. */
   pong: { from: 'relay' },
+  /**
+   * guest → relay, only while paired: the customer's consent or control decision, as the guest's
+   * software reports it, for the audit log. Carries the fact only — no screen content, no keys.
+   */
+  report: { from: 'guest' },
 } as const;
 
 /** One of the control message kinds in {@link RelayMessageKind}. */
@@ -163,8 +168,41 @@ export interface PongMessage {
   type: 'pong';
 }
 
+/**
+ * What a guest reports to the relay about the customer's decisions (the `report` message without
+ * its `type`): consent to view (with the granted scopes) or its refusal, and control granted or
+ * refused/taken back.
+ */
+export type GuestReport =
+  | {
+      /** The customer answered the security-code question. */
+      event: 'consent';
+      /** "Ja". */
+      granted: true;
+      /** What the customer allowed: one to two distinct {@link ConsentScope} values. */
+      scopes: ConsentScope[];
+    }
+  | {
+      /** The customer answered the security-code question. */
+      event: 'consent';
+      /** "Nein" (nothing is captured). */
+      granted: false;
+    }
+  | {
+      /** The customer granted mouse and keyboard control, or refused a request / took it back. */
+      event: 'control';
+      /** `true` for granted, `false` for refused or taken back. */
+      granted: boolean;
+    };
+
+/** `report`: guest → relay, only after `paired`. */
+export type ReportMessage = {
+  /** Message kind. */
+  type: 'report';
+} & GuestReport;
+
 /** A control message a peer sends to the relay. */
-export type PeerToRelayMessage = CreateMessage | JoinMessage | EndMessage | PingMessage;
+export type PeerToRelayMessage = CreateMessage | JoinMessage | EndMessage | PingMessage | ReportMessage;
 /** A control message the relay sends to a peer. */
 export type RelayToPeerMessage =
   | CreatedMessage

@@ -5,7 +5,19 @@ import { encodeControlMessage, ProtocolError, parsePeerMessage, parseRelayMessag
 const field = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null), fc.boolean());
 const shaped = fc.record(
   {
-    type: fc.constantFrom('create', 'created', 'join', 'paired', 'peer-left', 'end', 'error', 'ping', 'pong', 'x'),
+    type: fc.constantFrom(
+      'create',
+      'created',
+      'join',
+      'paired',
+      'peer-left',
+      'end',
+      'error',
+      'ping',
+      'pong',
+      'report',
+      'x',
+    ),
     token: field,
     number: field,
     sessionId: field,
@@ -15,6 +27,9 @@ const shaped = fc.record(
     reason: fc.oneof(field, fc.constantFrom('guest-ended', 'relay-shutdown')),
     code: fc.oneof(field, fc.constantFrom('rate-limited', 'expired')),
     retryAfterMs: field,
+    event: fc.oneof(field, fc.constantFrom('consent', 'control')),
+    granted: field,
+    scopes: fc.oneof(field, fc.array(fc.oneof(field, fc.constantFrom('view', 'control')), { maxLength: 3 })),
   },
   { requiredKeys: ['type'] },
 );

@@ -19,6 +19,11 @@ const peerMessages: PeerToRelayMessage[] = [
   { type: 'join', number: '1234 5678' },
   { type: 'end', reason: 'guest-ended' },
   { type: 'ping' },
+  { type: 'report', event: 'consent', granted: true, scopes: ['view'] },
+  { type: 'report', event: 'consent', granted: true, scopes: ['view', 'control'] },
+  { type: 'report', event: 'consent', granted: false },
+  { type: 'report', event: 'control', granted: true },
+  { type: 'report', event: 'control', granted: false },
 ];
 const relayMessages: RelayToPeerMessage[] = [
   { type: 'created', number: '12345678', sessionId: 'abc', expiresAt: 1_800_000_000_000 },
@@ -71,6 +76,33 @@ describe('relay-layer codec', () => {
       ).toBe(TransportErrorCode.MALFORMED_MESSAGE);
     }
     expect(codeOf(() => parseRelayMessage('{"type":"error","code":"rate-limited","retryAfterMs":-1}'))).toBe(
+      TransportErrorCode.MALFORMED_MESSAGE,
+    );
+  });
+
+  it('accepts only exact report shapes', () => {
+    for (const raw of [
+      '{"type":"report"}',
+      '{"type":"report","event":"consent"}',
+      '{"type":"report","event":"consent","granted":true}',
+      '{"type":"report","event":"consent","granted":true,"scopes":[]}',
+      '{"type":"report","event":"consent","granted":true,"scopes":["view","view"]}',
+      '{"type":"report","event":"consent","granted":true,"scopes":["files"]}',
+      '{"type":"report","event":"consent","granted":true,"scopes":"view"}',
+      '{"type":"report","event":"consent","granted":false,"scopes":["view"]}',
+      '{"type":"report","event":"consent","granted":false,"scopes":[]}',
+      '{"type":"report","event":"consent","granted":"true","scopes":["view"]}',
+      '{"type":"report","event":"control","granted":1}',
+      '{"type":"report","event":"control","granted":true,"scopes":["control"]}',
+      '{"type":"report","event":"clipboard","granted":true}',
+      '{"type":"report","event":"control","granted":true,"screen":"AAAA"}',
+    ]) {
+      expect(
+        codeOf(() => parsePeerMessage(raw)),
+        raw,
+      ).toBe(TransportErrorCode.MALFORMED_MESSAGE);
+    }
+    expect(codeOf(() => parseRelayMessage('{"type":"report","event":"control","granted":true}'))).toBe(
       TransportErrorCode.MALFORMED_MESSAGE,
     );
   });

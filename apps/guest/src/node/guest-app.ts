@@ -1,8 +1,8 @@
 import { parseSessionNumber } from '@fernhilfe/session';
 import {
   createGuestClient,
+  type GuestChannel,
   type GuestClientOptions,
-  type PairedChannel,
   type ProxyAuthRequest,
   type ProxyCredentials,
 } from '@fernhilfe/transport';
@@ -38,7 +38,7 @@ export interface GuestAppOptions {
   /** Opens the X display for a session (closed again when the session ends). */
   openDesktop: () => Promise<X11Desktop>;
   /** Joins a session. @default `createGuestClient` */
-  join?: (options: GuestClientOptions) => Promise<PairedChannel>;
+  join?: (options: GuestClientOptions) => Promise<GuestChannel>;
   /** Poll interval of the screen stream in ms. @default 40 */
   pollIntervalMs?: number;
 }
@@ -139,7 +139,7 @@ export function createGuestApp(options: GuestAppOptions): GuestApp {
     return { username: username.trim(), password };
   };
 
-  const connect = async (number: string): Promise<PairedChannel | undefined> => {
+  const connect = async (number: string): Promise<GuestChannel | undefined> => {
     show({ kind: 'connecting', relay: options.relayUrl });
     try {
       return await join({
@@ -193,7 +193,7 @@ export function createGuestApp(options: GuestAppOptions): GuestApp {
     }
   };
 
-  const runSession = async (channel: PairedChannel, desktop: X11Desktop): Promise<void> => {
+  const runSession = async (channel: GuestChannel, desktop: X11Desktop): Promise<void> => {
     const session = startGuestSession({
       channel,
       desktop,

@@ -7,7 +7,8 @@ import {
   type LifecycleTimeouts,
   type Unsubscribe,
 } from '@fernhilfe/session';
-import { type PairedChannel, PEER_END_REASONS, type PeerInfo } from '@fernhilfe/transport';
+import { type GuestChannel, type PairedChannel, PEER_END_REASONS, type PeerInfo } from '@fernhilfe/transport';
+import { reportDecisions } from '../decision-reports';
 import type { X11Desktop } from '../x11/x11-desktop';
 import { createFramePump, type FrameCost } from './frame-pump';
 import { createInputApplier } from './input-applier';
@@ -17,8 +18,11 @@ export type GuestEndReason = Extract<EndReason, 'guest-ended' | 'guest-window-cl
 
 /** Options of {@link startGuestSession}. */
 export interface GuestSessionOptions {
-  /** The relay channel, just paired (from `createGuestClient`). */
-  channel: PairedChannel;
+  /**
+   * The relay channel, just paired (from `createGuestClient`). The customer's consent and control
+   * decisions are reported on it for the relay's audit log (failures are ignored).
+   */
+  channel: GuestChannel;
   /** The open X11 desktop to share; its size and XTEST decide the screen and `canControl`. */
   desktop: X11Desktop;
   /**
@@ -142,6 +146,7 @@ export function startGuestSession(options: GuestSessionOptions): GuestSession {
     resolveEnded = resolve;
   });
   const stopWatchingDisplay = desktop.onDisplayLost(() => void call.end('guest-ended'));
+  const decisions = reportDecisions(call, channel);
 
   call.on('input', (event) => input.apply(event));
   call.on('control', (granted) => {
@@ -169,13 +174,17 @@ export function startGuestSession(options: GuestSessionOptions): GuestSession {
     on: (name, listener) => call.on(name, listener),
     async confirm() {
       await call.confirm();
-      pump.start();
+      // The call may have ended while the consent was on its way; then there is nothing to pump.
+      if (call.state === 'active-view' || call.state === 'active-control') pump.start();
     },
     async refuse() {
       await call.refuse();
       return ended;
     },
-    answerControlRequest: (granted) => call.answerControlRequest(granted),
+    async answerControlRequest(granted) {
+      await call.answerControlRequest(granted);
+      if (!call.controlGranted) decisions.controlRefused();
+    },
     revokeControl: () => call.revokeControl(),
     async end(reason) {
       await call.end(reason);

@@ -1,5 +1,6 @@
 import { type CallEnded, createGuestCall, type EndReason, type GuestCall } from '@fernhilfe/session';
-import { type PairedChannel, PEER_END_REASONS } from '@fernhilfe/transport';
+import { type GuestChannel, PEER_END_REASONS } from '@fernhilfe/transport';
+import { reportDecisions } from '../decision-reports';
 import type { FrameEncoder } from './frame-encoder';
 import { type FramePump, startFramePump } from './frame-pump';
 import { checkNumber } from './number-input';
@@ -9,7 +10,7 @@ import type { ScreenShare } from './screen-share';
 /** What the page needs from the browser and the network; tests pass fakes. */
 export interface GuestPageDeps {
   /** Joins the session with the (checked) number; resolves with the paired channel. */
-  join(digits: string): Promise<PairedChannel>;
+  join(digits: string): Promise<GuestChannel>;
   /** Asks the browser for the screen (the browser's picker). Called straight from the "Ja" click. */
   shareScreen(): Promise<ScreenShare>;
   /** The screen size announced to the viewer before capture starts. */
@@ -19,7 +20,7 @@ export interface GuestPageDeps {
 }
 
 interface LiveCall {
-  channel: PairedChannel;
+  channel: GuestChannel;
   call: GuestCall;
   share?: ScreenShare;
   pump?: FramePump;
@@ -86,7 +87,7 @@ export class GuestPage {
     }
     const attempt = ++this.#attempt;
     this.#set({ step: 'connecting' });
-    let channel: PairedChannel;
+    let channel: GuestChannel;
     try {
       channel = await this.#deps.join(check.digits);
     } catch (error) {
@@ -188,7 +189,7 @@ export class GuestPage {
     void live.call.end('guest-window-closed').finally(() => live.channel.close('guest-window-closed'));
   }
 
-  #beginCall(channel: PairedChannel): void {
+  #beginCall(channel: GuestChannel): void {
     const agent = { org: channel.peer.org, agentName: channel.peer.agentName };
     const call = createGuestCall({
       sessionId: channel.peer.sessionId,
@@ -198,6 +199,8 @@ export class GuestPage {
     });
     const live: LiveCall = { channel, call };
     this.#live = live;
+    // Before the `ended` listener below, which closes the channel: a refusal is reported first.
+    reportDecisions(call, channel);
     channel.onMessage((bytes) => call.receive(bytes));
     void channel.ended.then(() => call.transportLost());
     call.on('security-code', (code) => {

@@ -1,7 +1,7 @@
 import { dammCheckDigit } from '@fernhilfe/session';
 import {
+  type GuestChannel,
   type GuestClientOptions,
-  type PairedChannel,
   ProxyError,
   RelayRejectedError,
   TransportErrorCode,
@@ -17,7 +17,7 @@ const valid = `4711081${dammCheckDigit('4711081')}`;
 const typo = `${valid.slice(0, 7)}${(Number(valid[7]) + 1) % 10}`;
 
 /** Joining never reaches a relay here: `join` is a fake that records what it was given. */
-function setup(join: (options: GuestClientOptions) => Promise<PairedChannel>) {
+function setup(join: (options: GuestClientOptions) => Promise<GuestChannel>) {
   const terminal = createFakeTerminal();
   let desktopsOpened = 0;
   let desktopsClosed = 0;

@@ -1,14 +1,18 @@
 import type { Frame } from '@fernhilfe/codec';
 import type { EndReason } from '@fernhilfe/session';
-import type { PairedChannel, PeerInfo, SessionEnd } from '@fernhilfe/transport';
+import type { GuestChannel, GuestReport, PeerInfo, SessionEnd } from '@fernhilfe/transport';
 import type { ScreenShare } from '../../src/web/screen-share';
 
 /** An in-memory stand-in for the relay's paired channel, wired to a peer function. */
-export class FakeChannel implements PairedChannel {
+export class FakeChannel implements GuestChannel {
   readonly peer: PeerInfo;
   readonly ended: Promise<SessionEnd>;
   /** Reasons given to `close`, in order. */
   readonly closes: EndReason[] = [];
+  /** Reports sent to the relay, in order; `closes.length` at the time tells what came first. */
+  readonly reports: Array<GuestReport & { closesBefore: number }> = [];
+  /** Makes every `report` fail (the relay link is in trouble). */
+  failReports = false;
   /** Where sent payloads go (the viewer). */
   toPeer: (bytes: Uint8Array) => void = () => undefined;
   #handler: ((bytes: Uint8Array) => void) | undefined;
@@ -25,6 +29,13 @@ export class FakeChannel implements PairedChannel {
   send(bytes: Uint8Array): Promise<void> {
     if (!this.#open) return Promise.reject(new Error('closed'));
     queueMicrotask(() => this.toPeer(bytes));
+    return Promise.resolve();
+  }
+
+  report(report: GuestReport): Promise<void> {
+    if (this.failReports) return Promise.reject(new Error('report failed'));
+    if (!this.#open) return Promise.reject(new Error('closed'));
+    this.reports.push({ ...report, closesBefore: this.closes.length });
     return Promise.resolve();
   }
 

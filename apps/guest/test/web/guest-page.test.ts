@@ -110,6 +110,31 @@ describe('GuestPage', () => {
     expect(r.channel.closes).toEqual(['consent-refused']);
   });
 
+  it('reports the consent to the relay once Ja is committed, nothing before', async () => {
+    const r = rig();
+    await toConfirm(r);
+    expect(r.channel.reports).toEqual([]);
+    await r.page.confirm();
+    expect(r.channel.reports).toEqual([{ event: 'consent', granted: true, scopes: ['view'], closesBefore: 0 }]);
+  });
+
+  it('reports Nein to the relay before the channel closes', async () => {
+    const r = rig();
+    await toConfirm(r);
+    await r.page.refuse();
+    await r.viewerEnded;
+    expect(r.channel.reports).toEqual([{ event: 'consent', granted: false, closesBefore: 0 }]);
+  });
+
+  it('a failing report does not disturb the session', async () => {
+    const r = rig();
+    r.channel.failReports = true;
+    await toConfirm(r);
+    await r.page.confirm();
+    expect(r.page.state.step).toBe('live');
+    await until('first frame', () => r.decoder.framebuffer.width === 64);
+  });
+
   it('cancelling the browser picker refuses consent and says so', async () => {
     const r = rig({
       shareScreen: () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')),

@@ -95,6 +95,8 @@ export interface SessionEndedRecord extends SessionAuditBase {
   type: 'session-ended';
   /** Why it ended. */
   reason: EndReason;
+  /** Which side ended it, as the relay saw it (`relay` for shutdown and expiry). */
+  endedBy?: 'agent' | 'guest' | 'relay';
   /** What the relay forwarded. */
   bytes: ForwardedBytes;
 }
@@ -202,6 +204,14 @@ export function validateAuditRecord(value: unknown): AuditRecord {
     case 'session-ended': {
       checkSessionBase(record);
       if (!isEndReason(record.reason)) invalid('unknown end reason');
+      if (
+        record.endedBy !== undefined &&
+        record.endedBy !== 'agent' &&
+        record.endedBy !== 'guest' &&
+        record.endedBy !== 'relay'
+      ) {
+        invalid('endedBy must be agent, guest or relay');
+      }
       const bytes = record.bytes as Record<string, unknown> | undefined;
       if (typeof bytes !== 'object' || bytes === null) invalid('bytes must be an object');
       checkCount(bytes.guestToAgent, 'bytes.guestToAgent');

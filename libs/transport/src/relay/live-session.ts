@@ -1,7 +1,7 @@
 import type { SessionRecord } from '@fernhilfe/session';
 import { type ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage } from '../connection';
-import { PEER_END_REASONS, type RelayEndReason } from '../protocol';
+import { PEER_END_REASONS, type RelayEndReason, type ReportMessage } from '../protocol';
 import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
 
 /** Which side of a session. */
@@ -13,18 +13,53 @@ export interface SessionOutcome {
   reason: RelayEndReason;
   /** Bytes forwarded each way. */
   bytes: { guestToAgent: number; agentToGuest: number };
+  /** Guest reports ignored because the session already had `maxReports`. */
+  reportsIgnored: number;
+  /** Which side ended it, or `relay` (shutdown, expiry). */
+  endedBy: PeerRole | 'relay';
+}
+
+/** How a {@link LiveSession} hands on the guest's reports. */
+export interface ReportSink {
+  /** Most reports handed on per session; later ones are only counted. */
+  maxReports: number;
+  /** Writes one report (to the audit log); must not reject. Reports are handed on one at a time, in order. */
+  write: (report: ReportMessage) => Promise<void>;
+  /**
+   * Records the end (to the audit log) after the last report; must not reject. The peers hear of
+   * the end only once it resolved, so an acknowledged end is always on record.
+   */
+  recordEnd: (outcome: SessionOutcome) => Promise<void>;
 }
 
 const ROLE_ENDED: Record<PeerRole, RelayEndReason> = { agent: 'agent-ended', guest: 'guest-ended' };
+
+/**
+ * The end reasons each side may give. A side cannot speak for the other (an agent claiming
+ * `consent-refused`): such a reason is recorded as that side simply ending the session.
+ */
+const REASONS_BY_ROLE: Record<PeerRole, readonly RelayEndReason[]> = {
+  agent: ['agent-ended', 'security-code-mismatch', 'expired', 'protocol-error'],
+  guest: [
+    'guest-ended',
+    'guest-window-closed',
+    'consent-refused',
+    'security-code-mismatch',
+    'expired',
+    'protocol-error',
+  ],
+};
+
+function reasonOf(role: PeerRole, claimed: string): RelayEndReason {
+  return (REASONS_BY_ROLE[role] as readonly string[]).includes(claimed)
+    ? (claimed as RelayEndReason)
+    : ROLE_ENDED[role];
+}
 const LOST_CODES = new Set<string>([TransportErrorCode.HEARTBEAT_TIMEOUT, TransportErrorCode.CLOSED]);
 
 function reasonForClose(role: PeerRole, info: CloseInfo): RelayEndReason {
   if (info.error) return LOST_CODES.has(info.error.code) ? 'peer-lost' : 'protocol-error';
-  if (info.code === 1000) {
-    return (PEER_END_REASONS as readonly string[]).includes(info.reason)
-      ? (info.reason as RelayEndReason)
-      : ROLE_ENDED[role];
-  }
+  if (info.code === 1000) return reasonOf(role, info.reason);
   if (info.code === 1001) return role === 'guest' ? 'guest-window-closed' : 'agent-ended';
   return 'peer-lost';
 }
@@ -43,6 +78,10 @@ function closeCodeFor(reason: RelayEndReason, leaverVanished: boolean): number {
  */
 export class LiveSession {
   private readonly bytes = { guestToAgent: 0, agentToGuest: 0 };
+  private reportsAccepted = 0;
+  private reportsIgnored = 0;
+  /** The reports' writes, chained so they land in arrival order and before the session's end. */
+  private reportsWritten: Promise<void> = Promise.resolve();
   private finished = false;
   private settle!: (outcome: SessionOutcome) => void;
   /** Resolves once with the end reason and byte counts. */
@@ -53,12 +92,14 @@ export class LiveSession {
    * @param agent - the agent's connection
    * @param guest - the guest's connection
    * @param maxBufferedBytes - per-direction cap on bytes waiting for the receiving peer
+   * @param reports - where the guest's `report` messages go
    */
   constructor(
     readonly record: SessionRecord,
     private readonly agent: Connection,
     private readonly guest: Connection,
     private readonly maxBufferedBytes: number,
+    private readonly reports: ReportSink,
   ) {
     this.outcome = new Promise((resolve) => {
       this.settle = resolve;
@@ -71,6 +112,11 @@ export class LiveSession {
         this.finish(reason, role, reason === 'peer-lost');
       });
     }
+  }
+
+  /** Guest reports ignored so far because the session already had `maxReports`. */
+  get ignoredReports(): number {
+    return this.reportsIgnored;
   }
 
   /** Bytes the relay holds for this session (both directions). */
@@ -109,13 +155,24 @@ export class LiveSession {
         .send(encodeControlMessage({ type: 'pong' }))
         .catch(() => undefined);
     } else if (control.type === 'end' && PEER_END_REASONS.includes(control.reason)) {
-      this.finish(control.reason, role, false);
+      this.finish(reasonOf(role, control.reason), role, false);
+    } else if (control.type === 'report' && role === 'guest') {
+      this.report(control);
     } else {
       this.protocolError(
         role,
         new TransportError(TransportErrorCode.UNEXPECTED_MESSAGE, `${control.type} not allowed while paired`),
       );
     }
+  }
+
+  private report(report: ReportMessage): void {
+    if (this.reportsAccepted >= this.reports.maxReports) {
+      this.reportsIgnored++;
+      return;
+    }
+    this.reportsAccepted++;
+    this.reportsWritten = this.reportsWritten.then(() => this.reports.write(report));
   }
 
   private forward(from: PeerRole, bytes: Uint8Array): void {
@@ -145,6 +202,23 @@ export class LiveSession {
   private finish(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
     if (this.finished) return;
     this.finished = true;
+    const outcome: SessionOutcome = {
+      reason,
+      bytes: { ...this.bytes },
+      reportsIgnored: this.reportsIgnored,
+      endedBy: leaver ?? 'relay',
+    };
+    // Reports first, then the end record, and only then do the peers hear of the end.
+    void this.reportsWritten
+      .then(() => this.reports.recordEnd(outcome))
+      .catch(() => undefined)
+      .then(() => {
+        this.notifyEnd(reason, leaver, leaverVanished);
+        this.settle(outcome);
+      });
+  }
+
+  private notifyEnd(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
     const end = encodeControlMessage({ type: 'end', reason });
     for (const role of ['agent', 'guest'] as const) {
       const connection = this.peer(role);
@@ -160,6 +234,5 @@ export class LiveSession {
         .catch(() => undefined)
         .finally(() => connection.close(code, reason));
     }
-    this.settle({ reason, bytes: { ...this.bytes } });
   }
 }

@@ -50,6 +50,11 @@ export interface RelayOptions {
   heartbeatTimeoutMs?: number;
   /** How often waiting sessions are checked for expiry, in ms. @defaultValue 5000 */
   expirySweepMs?: number;
+  /**
+   * Guest `report` messages audited per session; later ones are ignored and counted in
+   * `stats().ignoredReports`. @defaultValue 64
+   */
+  maxReportsPerSession?: number;
   /** Called with failures the relay cannot report to a peer (audit write errors, …); never with secrets. */
   onError?: (error: Error) => void;
 }
@@ -72,6 +77,8 @@ export interface RelayLimits {
   heartbeatTimeoutMs: number;
   /** See {@link RelayOptions.expirySweepMs}. */
   expirySweepMs: number;
+  /** See {@link RelayOptions.maxReportsPerSession}. */
+  maxReportsPerSession: number;
 }
 
 /** Default {@link RelayLimits}. */
@@ -84,6 +91,7 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   heartbeatIntervalMs: 15_000,
   heartbeatTimeoutMs: 45_000,
   expirySweepMs: 5_000,
+  maxReportsPerSession: 64,
 });
 
 /**

@@ -9,7 +9,14 @@ import {
 } from '@fernhilfe/session';
 import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import type { Connection, ConnectionMessage } from '../connection';
-import { type PeerToRelayMessage, RELAY_SUBPROTOCOL, type RelayEndReason, type RelayWireError } from '../protocol';
+import {
+  MAX_CONTROL_MESSAGE_BYTES,
+  type PeerToRelayMessage,
+  RELAY_SUBPROTOCOL,
+  type RelayEndReason,
+  type RelayWireError,
+  type ReportMessage,
+} from '../protocol';
 import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
 import type { VerifiedAgent, VerifyAgent } from './agent-auth';
 import { LiveSession } from './live-session';
@@ -55,6 +62,7 @@ export class RelayCore {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly sweeper: ReturnType<typeof setInterval>;
   private shuttingDown = false;
+  private reportsIgnored = 0;
 
   /** @param deps - registry, limiter, audit store, token check and limits */
   constructor(private readonly deps: RelayCoreDeps) {
@@ -71,6 +79,13 @@ export class RelayCore {
   get bufferedBytes(): number {
     let total = 0;
     for (const session of this.live) total += session.bufferedBytes;
+    return total;
+  }
+
+  /** Guest reports ignored since start because their session had reached `maxReportsPerSession`. */
+  get ignoredReports(): number {
+    let total = this.reportsIgnored;
+    for (const session of this.live) total += session.ignoredReports;
     return total;
   }
 
@@ -107,12 +122,15 @@ export class RelayCore {
         return;
       }
       const hello = this.parseHello(connection, message);
-      if (!hello) return;
+      if (!hello) {
+        this.auditMalformedHello(message, address);
+        return;
+      }
       if (hello.type === 'ping') {
         connection.send(encodeControlMessage({ type: 'pong' })).catch(() => undefined);
         return;
       }
-      if (hello.type === 'end') {
+      if (hello.type !== 'create' && hello.type !== 'join') {
         this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
         return;
       }
@@ -161,6 +179,31 @@ export class RelayCore {
       .send(message)
       .catch(() => undefined)
       .finally(() => connection.fail(error));
+  }
+
+  /**
+   * A first message that is no valid hello counts as a failed join: it is audited (with whatever
+   * number it carried, cut to 32 characters) and raises the address's join delay.
+   */
+  private auditMalformedHello(message: ConnectionMessage, address: string): void {
+    this.deps.rateLimiter.recordFailure(address);
+    let typed = '';
+    if (typeof message === 'string' && message.length <= MAX_CONTROL_MESSAGE_BYTES) {
+      try {
+        const value = JSON.parse(message) as { number?: unknown };
+        if (typeof value.number === 'string') typed = value.number.slice(0, 32);
+      } catch {
+        // Not JSON: nothing to quote.
+      }
+    }
+    this.track(
+      this.write({ type: 'join-refused', at: now(), number: typed, guestAddress: address, reason: 'malformed' }).catch(
+        (cause) =>
+          this.deps.onError(
+            new TransportError(TransportErrorCode.INTERNAL, 'audit of a refused join failed', { cause }),
+          ),
+      ),
+    );
   }
 
   private parseHello(connection: Connection, message: ConnectionMessage): PeerToRelayMessage | undefined {
@@ -310,35 +353,70 @@ export class RelayCore {
       org: record.agent.org,
       agentName: record.agent.name ?? '',
     });
-    const session = new LiveSession(record, slot.connection, connection, this.deps.limits.maxBufferedBytesPerSession);
+    const session = new LiveSession(record, slot.connection, connection, this.deps.limits.maxBufferedBytesPerSession, {
+      maxReports: this.deps.limits.maxReportsPerSession,
+      write: (report) => this.writeReport(record, address, report),
+      recordEnd: (outcome) =>
+        this.endRecord(record, outcome.reason, outcome.bytes, outcome.endedBy).catch((cause) =>
+          this.deps.onError(
+            new TransportError(TransportErrorCode.INTERNAL, 'audit of a session end failed', { cause }),
+          ),
+        ),
+    });
     this.live.add(session);
     slot.connection.send(paired).catch(() => undefined);
     connection.send(paired).catch(() => undefined);
     if (this.shuttingDown) session.end('relay-shutdown');
     this.track(
-      session.outcome.then(async (outcome) => {
+      session.outcome.then((outcome) => {
         this.live.delete(session);
-        await this.endRecord(record, outcome.reason, outcome.bytes);
+        this.reportsIgnored += outcome.reportsIgnored;
       }),
     );
+  }
+
+  /** Audits what the paired guest reported; a failed write goes to `onError` and the session goes on. */
+  private async writeReport(record: SessionRecord, guestAddress: string, report: ReportMessage): Promise<void> {
+    const base = { at: now(), sessionId: record.id, number: record.number, agent: record.agent, guestAddress };
+    const entry: AuditRecord =
+      report.event === 'control'
+        ? { ...base, type: report.granted ? 'control-granted' : 'control-revoked' }
+        : report.granted
+          ? { ...base, type: 'consent-granted', scopes: [...report.scopes] }
+          : { ...base, type: 'consent-refused' };
+    try {
+      await this.write(entry);
+    } catch (cause) {
+      this.deps.onError(
+        new TransportError(TransportErrorCode.INTERNAL, `audit of a ${report.event} report failed`, { cause }),
+      );
+    }
   }
 
   private endWaiting(slot: WaitingAgent, reason: RelayEndReason, closeCode: number): void {
     this.waiting.delete(slot.record.id);
     const { connection } = slot;
-    if (connection.isOpen) {
-      connection
-        .send(encodeControlMessage({ type: 'end', reason }))
-        .catch(() => undefined)
-        .finally(() => connection.close(closeCode, reason));
-    }
-    this.track(this.endRecord(slot.record, reason));
+    // On record first; only then does the agent hear of the end.
+    const recorded = this.endRecord(slot.record, reason, undefined, reason === 'agent-ended' ? 'agent' : 'relay').catch(
+      (cause) =>
+        this.deps.onError(new TransportError(TransportErrorCode.INTERNAL, 'audit of a session end failed', { cause })),
+    );
+    this.track(
+      recorded.finally(() => {
+        if (!connection.isOpen) return;
+        connection
+          .send(encodeControlMessage({ type: 'end', reason }))
+          .catch(() => undefined)
+          .finally(() => connection.close(closeCode, reason));
+      }),
+    );
   }
 
   private async endRecord(
     record: SessionRecord,
     reason: RelayEndReason,
     bytes = { guestToAgent: 0, agentToGuest: 0 },
+    endedBy: 'agent' | 'guest' | 'relay' = 'relay',
   ): Promise<void> {
     const ended = await this.deps.registry.end(record.id, reason);
     await this.write({
@@ -348,6 +426,7 @@ export class RelayCore {
       number: record.number,
       agent: record.agent,
       reason: ended?.endReason ?? reason,
+      endedBy,
       bytes,
     });
   }

@@ -19,8 +19,17 @@ export interface Relay {
   readonly address: { host: string; port: number } | undefined;
   /** URL path of the WebSocket endpoint. */
   readonly path: string;
-  /** Open WebSocket connections, paired sessions, sessions waiting for a guest, bytes buffered towards peers. */
-  stats(): { connections: number; liveSessions: number; waitingSessions: number; bufferedBytes: number };
+  /**
+   * Open WebSocket connections, paired sessions, sessions waiting for a guest, bytes buffered towards
+   * peers, and guest `report` messages ignored (over `maxReportsPerSession`) since the relay started.
+   */
+  stats(): {
+    connections: number;
+    liveSessions: number;
+    waitingSessions: number;
+    bufferedBytes: number;
+    ignoredReports: number;
+  };
   /**
    * Stops taking connections, ends live sessions with `relay-shutdown`, waits until every audit
    * record is written and closes the relay's own server (an attached server stays open).
@@ -40,7 +49,7 @@ function refuseUpgrade(socket: Socket, status: string): void {
  *
  * @param options - see {@link RelayOptions}
  * @returns the running relay
- * @throws {@link TransportError} `TRANSPORT_INVALID_ARGUMENT` for bad options; the listen error of the
+ * @throws `TransportError` (of `@fernhilfe/transport`) `TRANSPORT_INVALID_ARGUMENT` for bad options; the listen error of the
  *   own server (e.g. `EADDRINUSE`)
  *
  * @example
@@ -135,6 +144,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       liveSessions: core.liveSessions,
       waitingSessions: core.waitingSessions,
       bufferedBytes: core.bufferedBytes,
+      ignoredReports: core.ignoredReports,
     }),
     close: () => {
       closed ??= (async () => {

@@ -1,0 +1,82 @@
+import { createMemoryAuditStore } from '@fernhilfe/session';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAgentClient, createGuestClient } from '../src/index';
+import { AGENT_TOKEN, auditRecords, startRelay, type TestRelay, waitFor } from './helpers';
+
+let current: TestRelay | undefined;
+afterEach(async () => {
+  await current?.relay.close();
+  current = undefined;
+});
+
+describe('the session-ended record', () => {
+  it('is on record before either peer hears of the end', async () => {
+    const audit = createMemoryAuditStore();
+    const append = audit.append.bind(audit);
+    audit.append = async (record) => {
+      if (record.type === 'session-ended') await new Promise((resolve) => setTimeout(resolve, 300));
+      return append(record);
+    };
+    current = await startRelay({ audit });
+    const session = await createAgentClient({ url: current.url, token: AGENT_TOKEN });
+    const guest = await createGuestClient({ url: current.url, number: session.number });
+    const agent = await session.waitForGuest();
+    agent.close('agent-ended');
+    const ended = await guest.ended;
+    expect(ended.reason).toBe('agent-ended');
+    expect(auditRecords(audit).at(-1)).toMatchObject({
+      type: 'session-ended',
+      reason: 'agent-ended',
+      endedBy: 'agent',
+    });
+  });
+
+  it('does not let the agent state a reason that belongs to the customer', async () => {
+    current = await startRelay();
+    const session = await createAgentClient({ url: current.url, token: AGENT_TOKEN });
+    const guest = await createGuestClient({ url: current.url, number: session.number });
+    const agent = await session.waitForGuest();
+    agent.close('consent-refused');
+    await guest.ended;
+    const audit = current.audit;
+    await waitFor(() => auditRecords(audit).some((r) => r.type === 'session-ended'));
+    expect(auditRecords(audit).at(-1)).toMatchObject({
+      type: 'session-ended',
+      reason: 'agent-ended',
+      endedBy: 'agent',
+    });
+  });
+
+  it('records the customer ending it as the guest', async () => {
+    current = await startRelay();
+    const session = await createAgentClient({ url: current.url, token: AGENT_TOKEN });
+    const guest = await createGuestClient({ url: current.url, number: session.number });
+    const agent = await session.waitForGuest();
+    guest.close('guest-window-closed');
+    expect((await agent.ended).reason).toBe('guest-window-closed');
+    const audit = current.audit;
+    await waitFor(() => auditRecords(audit).some((r) => r.type === 'session-ended'));
+    expect(auditRecords(audit).at(-1)).toMatchObject({ reason: 'guest-window-closed', endedBy: 'guest' });
+  });
+});
+
+describe('malformed hellos', () => {
+  it('are audited as refused joins and raise the join delay', async () => {
+    const { default: WebSocket } = await import('ws');
+    const { RELAY_SUBPROTOCOL } = await import('../src/index');
+    current = await startRelay();
+    const tooLong = '1'.repeat(40);
+    const socket = new WebSocket(current.url, RELAY_SUBPROTOCOL);
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    socket.send(JSON.stringify({ type: 'join', number: tooLong }));
+    await new Promise((resolve) => socket.once('close', resolve));
+    const audit = current.audit;
+    await waitFor(() => auditRecords(audit).some((r) => r.type === 'join-refused'));
+    expect(auditRecords(audit)).toEqual([
+      expect.objectContaining({ type: 'join-refused', reason: 'malformed', number: tooLong.slice(0, 32) }),
+    ]);
+  });
+});
