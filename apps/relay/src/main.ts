@@ -52,6 +52,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
+  if (error instanceof CliUsageError) {
+    // Settings that only turn out wrong while starting, e.g. a token file with too short a token.
+    console.error(`fernhilfe-relay: ${error.message}\nRun fernhilfe-relay --help for the options.`);
+    process.exit(2);
+  }
   console.error(`fernhilfe-relay: ${error.name}: ${error.message}`);
   process.exit(1);
 });

@@ -103,6 +103,9 @@ describe('fernhilfe-relay CLI', () => {
     expect(bad.stderr()).toContain('--help');
     const badExpiry = run(['--session-expiry', '0']);
     expect(await badExpiry.exited).toBe(2);
+    const shortToken = run(['--agent-token', 'short', '--port', '0']);
+    expect(await shortToken.exited).toBe(2);
+    expect(shortToken.stderr()).toContain('--help');
   });
 
   it('lets other origins load the embeddable viewer /agent/embed.js, and only that', async () => {
