@@ -2,17 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS as CHROMIUM_FLAGS_SHARED, CHROMIUM_PATH } from '../../../scripts/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const FLAGS = [...CHROMIUM_FLAGS_SHARED];
 
 /** Bundles the decoder for browsers (fflate backend, `browser` conditions) into one script. */
 async function browserBundle(): Promise<string> {

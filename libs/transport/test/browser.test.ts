@@ -6,20 +6,13 @@ import { createMemoryAuditStore } from '@fernhilfe/session';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_FLAGS as CHROMIUM_FLAGS_SHARED, CHROMIUM_PATH } from '../../../scripts/chromium';
 import { createAgentClient } from '../src/index';
 import { createRelay, type Relay } from '../src/relay/index';
 import { AGENT_TOKEN } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const FLAGS = [...CHROMIUM_FLAGS_SHARED];
 
 let server: Server;
 let relay: Relay;

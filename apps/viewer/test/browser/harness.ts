@@ -5,20 +5,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS as CHROMIUM_FLAGS_SHARED, CHROMIUM_PATH } from '../../../../scripts/chromium';
 import { buildWeb } from '../../scripts/build-web.mjs';
 
 export const appDir = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(appDir, 'test-results/screenshots');
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_FLAGS = [...CHROMIUM_FLAGS_SHARED];
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,7 +87,7 @@ export interface Browser {
 export async function launchChromium(locale = 'de-DE'): Promise<Browser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'fernhilfe-viewer-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
     locale,

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '@fernhilfe/session';
+import { END_REASONS_SENT_BY, type SessionRecord } from '@fernhilfe/session';
 import { type ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage } from '../connection';
 import { PEER_END_REASONS, type RelayEndReason, type ReportMessage } from '../protocol';
@@ -35,26 +35,14 @@ export interface ReportSink {
 const ROLE_ENDED: Record<PeerRole, RelayEndReason> = { agent: 'agent-ended', guest: 'guest-ended' };
 
 /**
- * The end reasons each side may give. A side cannot speak for the other (an agent claiming
- * `consent-refused`): such a reason is recorded as that side simply ending the session.
+ * A side may state only its own end reasons (the session library's `END_REASONS_SENT_BY`);
+ * anything else, e.g. an agent claiming `consent-refused`, is recorded as that side ending it.
  */
-const REASONS_BY_ROLE: Record<PeerRole, readonly RelayEndReason[]> = {
-  agent: ['agent-ended', 'security-code-mismatch', 'expired', 'protocol-error'],
-  guest: [
-    'guest-ended',
-    'guest-window-closed',
-    'consent-refused',
-    'security-code-mismatch',
-    'expired',
-    'protocol-error',
-  ],
-};
-
 function reasonOf(role: PeerRole, claimed: string): RelayEndReason {
-  return (REASONS_BY_ROLE[role] as readonly string[]).includes(claimed)
-    ? (claimed as RelayEndReason)
-    : ROLE_ENDED[role];
+  const own: readonly string[] = END_REASONS_SENT_BY[role === 'agent' ? 'viewer' : 'guest'];
+  return own.includes(claimed) ? (claimed as RelayEndReason) : ROLE_ENDED[role];
 }
+
 const LOST_CODES = new Set<string>([TransportErrorCode.HEARTBEAT_TIMEOUT, TransportErrorCode.CLOSED]);
 
 function reasonForClose(role: PeerRole, info: CloseInfo): RelayEndReason {

@@ -2,18 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS as CHROMIUM_FLAGS_SHARED, CHROMIUM_PATH } from '../../../../../scripts/chromium';
 
 /** Flags known to work here (../shared/TOOLCHAIN.md), plus automatic choice of the whole screen. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--auto-select-desktop-capture-source=Entire screen',
-];
+const CHROMIUM_FLAGS = [...CHROMIUM_FLAGS_SHARED, '--auto-select-desktop-capture-source=Entire screen'];
 
 /** Where the browser window sits on the X screen; the test paints its pattern right of it. */
 export const WINDOW = { x: 0, y: 0, width: 820, height: 780 };
@@ -33,7 +25,7 @@ export interface HeadedChromium {
 export async function launchHeadedChromium(display: string): Promise<HeadedChromium> {
   const profile = await mkdtemp(join(tmpdir(), 'fernhilfe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: false,
     env: { ...process.env, DISPLAY: display },
     args: [
