@@ -45,6 +45,7 @@ export {
   sha256Hex,
 } from './audit/memory-store';
 export {
+  type AgentRefusedRecord,
   AUDIT_RECORD_TYPES,
   type AuditRecord,
   type ConsentGrantedRecord,

@@ -80,3 +80,25 @@ describe('malformed hellos', () => {
     ]);
   });
 });
+
+describe('refused agents', () => {
+  it('are audited and held back like wrong numbers', async () => {
+    current = await startRelay();
+    const { url, audit } = current;
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const refused = await createAgentClient({ url, token: 'not-the-token-at-all' }).then(
+        () => 'accepted',
+        (error: { code?: string }) => error.code ?? 'none',
+      );
+      codes.push(refused);
+    }
+    expect(codes[0]).toBe('TRANSPORT_UNAUTHORIZED');
+    expect(codes).toContain('TRANSPORT_RATE_LIMITED');
+    expect(codes).not.toContain('accepted');
+    const reasons = auditRecords(audit).map((r) => `${r.type}:${r.reason}`);
+    expect(reasons[0]).toBe('agent-refused:unauthorized');
+    expect(reasons).toContain('agent-refused:rate-limited');
+    expect(reasons.every((r) => r.startsWith('agent-refused:'))).toBe(true);
+  });
+});

@@ -31,6 +31,18 @@ export interface GuestJoinedRecord extends SessionAuditBase {
   guestAddress: string;
 }
 
+/** An agent's attempt to create a session was refused; no session is bound to it. */
+export interface AgentRefusedRecord {
+  /** Record type. */
+  type: 'agent-refused';
+  /** When it happened (ISO 8601 UTC). */
+  at: string;
+  /** The peer address of the would-be agent. */
+  agentAddress: string;
+  /** Why: the token was not accepted, or the address is held back by the rate limiter. */
+  reason: 'unauthorized' | 'rate-limited';
+}
+
 /** A join attempt failed; no session is bound to it. */
 export interface JoinRefusedRecord {
   /** Record type. */
@@ -103,6 +115,7 @@ export interface SessionEndedRecord extends SessionAuditBase {
 
 /** Every audit record, discriminated by `type`. */
 export type AuditRecord =
+  | AgentRefusedRecord
   | SessionCreatedRecord
   | GuestJoinedRecord
   | JoinRefusedRecord
@@ -114,6 +127,7 @@ export type AuditRecord =
 
 /** Every value of `AuditRecord['type']`. */
 export const AUDIT_RECORD_TYPES = [
+  'agent-refused',
   'session-created',
   'guest-joined',
   'join-refused',
@@ -172,6 +186,10 @@ export function validateAuditRecord(value: unknown): AuditRecord {
   if (Object.hasOwn(record, 'seq') || Object.hasOwn(record, 'prev')) invalid('seq and prev are set by the store');
   if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) invalid('at must be an ISO date');
   switch (record.type) {
+    case 'agent-refused':
+      checkText(record.agentAddress, 'agentAddress');
+      if (record.reason !== 'unauthorized' && record.reason !== 'rate-limited') invalid('unknown agent refusal reason');
+      break;
     case 'join-refused':
       checkText(record.guestAddress, 'guestAddress');
       if (typeof record.number !== 'string' || record.number.length > 32) invalid('number must be short text');

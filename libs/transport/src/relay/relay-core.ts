@@ -243,6 +243,13 @@ export class RelayCore {
   }
 
   private async create(connection: Connection, address: string, token: string): Promise<void> {
+    // Token guessing meets the same growing delays as number guessing.
+    const decision = this.deps.rateLimiter.check(address);
+    if (!decision.allowed) {
+      await this.write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'rate-limited' });
+      this.reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
+      return;
+    }
     let agent: VerifiedAgent | null;
     try {
       agent = await this.deps.verifyAgent(token);
@@ -251,6 +258,8 @@ export class RelayCore {
       agent = null;
     }
     if (!agent) {
+      this.deps.rateLimiter.recordFailure(address);
+      await this.write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'unauthorized' });
       this.reject(connection, TransportErrorCode.UNAUTHORIZED, 'unauthorized');
       return;
     }
