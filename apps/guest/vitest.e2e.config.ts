@@ -1,3 +1,3 @@
-import { packageE2eConfig } from '../../vitest.shared';
+import { packageE2eConfig } from '../../vitest.shared.ts';
 
 export default packageE2eConfig('guest');
