@@ -8,9 +8,9 @@ import type { X11Connection } from '../src/x11/connection';
 import { type Fill, paintRoot, waitFor } from '../test/support/draw';
 import { startXvfb, type Xvfb } from '../test/support/xvfb';
 import { type HeadedChromium, launchHeadedChromium } from '../test/web/browser/chromium';
-import { AGENT, type GuestSite, guestAppDir, startGuestSite } from '../test/web/browser/guest-site';
-import { type PairedViewer, startHeadlessViewer } from '../test/web/browser/headless-viewer';
+import { AGENT, AGENT_TOKEN, type GuestSite, guestAppDir, startGuestSite } from '../test/web/browser/guest-site';
 import { writeRgbaPng } from '../test/web/browser/png';
+import { type PairedViewer, startViewer } from './support/viewer';
 
 const SCREEN = { width: 1280, height: 800 };
 const screenshots = join(guestAppDir, 'test-results/screenshots');
@@ -238,7 +238,7 @@ describe('browser guest in headed Chromium under Xvfb', () => {
   });
 
   it('pairs with the viewer, shows the same security code, and after Ja the viewer sees the X screen', async () => {
-    const viewerSide = await startHeadlessViewer(site.relayUrl);
+    const viewerSide = await startViewer(site.relayUrl, { token: AGENT_TOKEN });
     const page = await openPage(browser, site.pageUrl);
     await joinWith(page, viewerSide.number);
     const viewer: PairedViewer = await viewerSide.paired;
@@ -316,7 +316,7 @@ describe('browser guest in headed Chromium under Xvfb', () => {
   it('Nein refuses without capturing; Beenden in the sharing bar ends a running session', async () => {
     const page = await openPage(browser, site.pageUrl);
 
-    const first = await startHeadlessViewer(site.relayUrl);
+    const first = await startViewer(site.relayUrl, { token: AGENT_TOKEN });
     await joinWith(page, first.number);
     const refusing = await first.paired;
     await waitForStep(page, 'confirm');
@@ -330,7 +330,7 @@ describe('browser guest in headed Chromium under Xvfb', () => {
     await shot(page, '09-refused');
     await page.locator('button[data-action="back"]').click();
 
-    const second = await startHeadlessViewer(site.relayUrl);
+    const second = await startViewer(site.relayUrl, { token: AGENT_TOKEN });
     await joinWith(page, second.number);
     const ending = await second.paired;
     await waitForStep(page, 'confirm');
@@ -352,7 +352,7 @@ describe('browser guest in headed Chromium under Xvfb', () => {
     });
     await page.goto(site.pageUrl);
     expect(await page.evaluate(() => 'MediaStreamTrackProcessor' in globalThis)).toBe(false);
-    const viewerSide = await startHeadlessViewer(site.relayUrl);
+    const viewerSide = await startViewer(site.relayUrl, { token: AGENT_TOKEN });
     await joinWith(page, viewerSide.number);
     const viewer = await viewerSide.paired;
     await waitForStep(page, 'confirm');
@@ -375,7 +375,7 @@ describe('browser guest in headed Chromium under Xvfb', () => {
   });
 
   it('closing the tab during the session ends it as guest-window-closed', async () => {
-    const viewerSide = await startHeadlessViewer(site.relayUrl);
+    const viewerSide = await startViewer(site.relayUrl, { token: AGENT_TOKEN });
     const page = await openPage(browser, site.pageUrl);
     await joinWith(page, viewerSide.number);
     const viewer = await viewerSide.paired;

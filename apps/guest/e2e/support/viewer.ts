@@ -46,11 +46,11 @@ function once<T>(call: ViewerCall, name: 'security-code' | 'guest' | 'consent' |
 
 export async function startViewer(
   url: string,
-  options: { autoAck?: boolean; ca?: string } = {},
+  options: { autoAck?: boolean; ca?: string; token?: string } = {},
 ): Promise<HeadlessViewer> {
   const session: AgentSession = await createAgentClient({
     url,
-    token: AGENT_TOKEN,
+    token: options.token ?? AGENT_TOKEN,
     proxy: false,
     ...(options.ca === undefined ? {} : { ca: options.ca }),
   });
