@@ -4,7 +4,15 @@ import { type BenchRow, summarize, timeSync, writeBenchResults } from '../../../
 import { HandshakeState } from '../src/noise/handshake-state';
 import type { BrowserBuildFigures } from './browser-transport';
 import { nobleSealOpen, nodeCryptoSealOpen } from './competitors';
-import { connectedChannels, librarySealOpen, pairedRatio, SAMPLES, SIZES, throughput } from './transport-cases';
+import {
+  connectedChannels,
+  libraryCopyingSealOpen,
+  librarySealOpen,
+  pairedRatio,
+  SAMPLES,
+  SIZES,
+  throughput,
+} from './transport-cases';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,7 +33,14 @@ function noiseNnOnly(): void {
 function browserBuildFigures(): Record<string, BrowserBuildFigures> {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@fernhilfe/source', '--conditions=browser', 'bench/browser-transport.ts'],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      '--conditions=@fernhilfe/source',
+      '--conditions=browser',
+      'bench/browser-transport.ts',
+    ],
     { cwd: packageDir, encoding: 'utf8' },
   );
   return JSON.parse(output) as Record<string, BrowserBuildFigures>;
@@ -47,24 +62,29 @@ const browserBuild = browserBuildFigures();
 for (const size of SIZES) {
   const measured = throughput(size, {
     library: librarySealOpen(),
+    copying: libraryCopyingSealOpen(),
     nodeCrypto: nodeCryptoSealOpen,
     noble: nobleSealOpen,
   });
   const browser = browserBuild[String(size)];
   rows.push({
-    name: `transport seal+open ${size} B`,
+    name: `transport seal+open ${size} B (encode into a frame buffer, sealInPlace, open)`,
     unit: 'MB/s',
     median: summarize(measured.library).median,
     samples: SAMPLES,
     compared_to: {
       'node:crypto chacha20-poly1305': summarize(measured.nodeCrypto).median,
+      'this lib, copying seal()': summarize(measured.copying).median,
       '@noble/ciphers chacha20poly1305': summarize(measured.noble).median,
       'this lib, browser build (noble), own process': browser?.library ?? Number.NaN,
+      'this lib, browser build, copying seal()': browser?.copying ?? Number.NaN,
       '@noble/ciphers in that process': browser?.noble ?? Number.NaN,
     },
     extra: {
       node_vs_node_crypto: Number(pairedRatio(measured.library, measured.nodeCrypto).toFixed(3)),
+      node_copying_seal_vs_node_crypto: Number(pairedRatio(measured.copying, measured.nodeCrypto).toFixed(3)),
       browser_build_vs_noble: Number((browser?.ratio ?? Number.NaN).toFixed(3)),
+      browser_build_copying_seal_vs_noble: Number((browser?.copyingRatio ?? Number.NaN).toFixed(3)),
       goal: 'node_vs_node_crypto ≥ 0.85 at 65 519 B; browser_build_vs_noble ≥ 0.90',
     },
   });

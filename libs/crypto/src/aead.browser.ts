@@ -10,7 +10,8 @@ export function allocateFrame(length: number): Uint8Array {
 
 /**
  * Encrypts `plaintext` into `output` (exactly `plaintext.length + 16` bytes, may be a view
- * into a larger frame) as ciphertext ‖ tag, and returns `output`. Key 32 bytes, nonce 12 bytes.
+ * into a larger frame, and may start where `plaintext` starts: encryption in place) as
+ * ciphertext ‖ tag, and returns `output`. Key 32 bytes, nonce 12 bytes.
  */
 export function aeadSeal(
   key: Uint8Array,

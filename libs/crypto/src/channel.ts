@@ -1,13 +1,11 @@
 import { isBytes } from '@noble/hashes/utils.js';
-import { allocateFrame } from '#aead';
 import { ChannelError, CryptoError } from './errors';
+import { createFrameBuffer, createOverwrittenFrameBuffer, FRAME_OVERHEAD } from './frame-buffer';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH, REKEY_INTERVAL_MESSAGES } from './limits';
 import type { CipherState } from './noise/cipher-state';
 import { TAG_LENGTH } from './noise/cipher-state';
 import type { TransportCiphers } from './noise/handshake-state';
-import { FrameKind, frameHeader, HEADER_LENGTH, parseFrame } from './wire';
-
-const EMPTY = new Uint8Array(0);
+import { FrameKind, HEADER_LENGTH, PROTOCOL_VERSION, parseFrame } from './wire';
 
 /** What {@link SecureChannel.open} found in a frame. */
 export type ChannelMessage =
@@ -34,6 +32,19 @@ export interface SecureChannel {
    *   `CRYPTO_INVALID_ARGUMENT`, `CRYPTO_CLOSED`, `CRYPTO_CHANNEL_FAILED`, `CRYPTO_NONCE_EXHAUSTED`
    */
   seal(plaintext: Uint8Array): Uint8Array;
+  /**
+   * Encrypts one data frame inside the buffer that already holds its plaintext, without a
+   * second allocation or copy: the hot path for senders that can encode straight into
+   * {@link framePlaintext} of a {@link createFrameBuffer} buffer. Writes the header in front
+   * of the plaintext, replaces the plaintext with ciphertext and writes the tag behind it.
+   *
+   * @param frame - header room (2 bytes) ‖ plaintext ‖ tag room (16 bytes); at most
+   *   {@link MAX_FRAME_LENGTH} bytes in all
+   * @returns `frame`, now the frame to send: version ‖ kind ‖ ciphertext ‖ tag
+   * @throws {@link ChannelError} `CRYPTO_MESSAGE_TOO_LARGE` and `CRYPTO_INVALID_ARGUMENT` (the channel
+   *   stays usable, `frame` untouched), `CRYPTO_CLOSED`, `CRYPTO_CHANNEL_FAILED`, `CRYPTO_NONCE_EXHAUSTED`
+   */
+  sealInPlace(frame: Uint8Array): Uint8Array;
   /**
    * Authenticates and decrypts the next frame from the peer. Any error poisons the channel.
    *
@@ -95,6 +106,10 @@ class Channel implements SecureChannel {
   #failed = false;
 
   constructor(ciphers: TransportCiphers, rekeyInterval: number) {
+    // Without keys a CipherState passes plaintext through; a channel must never do that.
+    if (!ciphers.send.hasKey() || !ciphers.receive.hasKey()) {
+      throw new ChannelError('CRYPTO_HANDSHAKE_STATE', 'transport cipher states need keys');
+    }
     this.#send = ciphers.send;
     this.#receive = ciphers.receive;
     this.#rekeyInterval = rekeyInterval;
@@ -117,15 +132,25 @@ class Channel implements SecureChannel {
     if (!isBytes(plaintext)) {
       throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'plaintext must be a Uint8Array');
     }
-    if (plaintext.length > MAX_PLAINTEXT_LENGTH) {
+    const frame = createOverwrittenFrameBuffer(plaintext.length);
+    frame.set(plaintext, HEADER_LENGTH);
+    return this.#sealFrame(FrameKind.DATA, frame);
+  }
+
+  sealInPlace(frame: Uint8Array): Uint8Array {
+    this.#assertCanSend();
+    if (!isBytes(frame) || frame.length < FRAME_OVERHEAD) {
+      throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame buffer must be a Uint8Array of at least 18 bytes');
+    }
+    if (frame.length > MAX_FRAME_LENGTH) {
       throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'plaintext over 65 519 bytes; split it into chunks');
     }
-    return this.#sealFrame(FrameKind.DATA, plaintext);
+    return this.#sealFrame(FrameKind.DATA, frame);
   }
 
   rekey(): Uint8Array {
     this.#assertCanSend();
-    const frame = this.#sealFrame(FrameKind.REKEY, EMPTY);
+    const frame = this.#sealFrame(FrameKind.REKEY, createFrameBuffer(0));
     this.#send.rekey();
     return frame;
   }
@@ -133,7 +158,7 @@ class Channel implements SecureChannel {
   close(): Uint8Array {
     this.#assertUsable();
     if (this.#sentClose) throw new ChannelError('CRYPTO_CLOSED', 'close was already sent');
-    const frame = this.#sealFrame(FrameKind.CLOSE, EMPTY);
+    const frame = this.#sealFrame(FrameKind.CLOSE, createFrameBuffer(0));
     this.#sentClose = true;
     return frame;
   }
@@ -176,12 +201,13 @@ class Channel implements SecureChannel {
     return Object.freeze({ kind: 'close' });
   }
 
-  #sealFrame(kind: FrameKind, plaintext: Uint8Array): Uint8Array {
+  // `frame` holds the plaintext between header and tag room; both AEAD back ends encrypt in place.
+  #sealFrame(kind: FrameKind, frame: Uint8Array): Uint8Array {
     try {
-      const frame = allocateFrame(HEADER_LENGTH + plaintext.length + TAG_LENGTH);
-      const header = frameHeader(kind);
-      frame.set(header, 0);
-      this.#send.encryptWithAd(header, plaintext, frame.subarray(HEADER_LENGTH));
+      frame[0] = PROTOCOL_VERSION;
+      frame[1] = kind;
+      const plaintext = frame.subarray(HEADER_LENGTH, frame.length - TAG_LENGTH);
+      this.#send.encryptWithAd(frame.subarray(0, HEADER_LENGTH), plaintext, frame.subarray(HEADER_LENGTH));
       this.#afterFrame(this.#send);
       return frame;
     } catch (error) {

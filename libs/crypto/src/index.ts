@@ -28,6 +28,8 @@
 export type { ChannelMessage, SecureChannel } from './channel';
 export { splitIntoChunks } from './chunks';
 export { ChannelError, CryptoError, CryptoErrorCode, HandshakeError } from './errors';
+export { createFrameBuffer, FRAME_OVERHEAD, framePlaintext } from './frame-buffer';
+export { createFramePool, type FrameLease, type FramePool, type FramePoolOptions } from './frame-pool';
 export {
   createGuestHandshake,
   type GuestHandshake,

@@ -48,4 +48,19 @@ describe('channel fuzz', () => {
       FUZZ_LIMIT,
     );
   });
+
+  it('sealInPlace takes anything as a frame buffer', () => {
+    const { viewer } = connect();
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.uint8Array({ maxLength: 100 })), (input) => {
+        try {
+          viewer.channel.sealInPlace(input as Uint8Array);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CryptoError);
+        }
+      }),
+      FUZZ_LIMIT,
+    );
+    expect(viewer.channel.isFailed).toBe(false);
+  });
 });

@@ -127,7 +127,7 @@ export {
   type RandomSource,
   SESSION_NUMBER_LENGTH,
 } from './number/session-number';
-export { decodeMessage, encodeMessage } from './protocol/codec';
+export { decodeMessage, encodeMessage, type MessageAllocator } from './protocol/codec';
 export { DEFAULT_PROTOCOL_LIMITS, type ProtocolLimits } from './protocol/limits';
 export {
   CAPABILITIES,

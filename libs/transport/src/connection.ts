@@ -30,13 +30,16 @@ export interface Connection {
    * Sends one message. Resolves once the message is queued below the high-water mark, so
    * `await`ing every send keeps memory bounded.
    *
-   * @param message - text (control) or bytes (payload)
+   * @param message - text (control) or bytes (payload); bytes must not change until `written` runs
+   * @param written - runs once when the connection holds no reference to `message` any more:
+   *   after the socket has written it, or when it was refused or dropped because the connection
+   *   closed. Lets the caller reuse the buffer (see `FramePool` in `@fernhilfe/crypto`).
    * @returns a promise that resolves when the caller may send again
    * @throws {@link ConnectionClosedError} (rejects) when the connection is closed;
    *   {@link TransportError} `TRANSPORT_MESSAGE_TOO_LARGE` above `maxMessageBytes`,
    *   `TRANSPORT_SEND_QUEUE_FULL` when un-awaited sends exceed the send queue
    */
-  send(message: ConnectionMessage): Promise<void>;
+  send(message: ConnectionMessage, written?: () => void): Promise<void>;
   /**
    * Registers the single message handler (replaces the previous one).
    *

@@ -36,12 +36,14 @@ export interface PairedChannel extends AsyncIterable<Uint8Array> {
   /**
    * Sends one payload to the other peer; await it to respect backpressure.
    *
-   * @param bytes - at most `maxMessageBytes` (default 1 MiB)
+   * @param bytes - at most `maxMessageBytes` (default 1 MiB); must not change until `written` runs
+   * @param written - runs once when the transport holds no reference to `bytes` any more (see
+   *   {@link Connection.send}); the session link's `release` goes here
    * @returns resolves when the next send may follow
    * @throws {@link TransportError} (rejects) `TRANSPORT_MESSAGE_TOO_LARGE`, `TRANSPORT_SEND_QUEUE_FULL`, or a
    *   `TRANSPORT_CLOSED` (or the error that ended it) once the session ended
    */
-  send(bytes: Uint8Array): Promise<void>;
+  send(bytes: Uint8Array, written?: () => void): Promise<void>;
   /**
    * Receives payloads through a callback instead of the async iterator.
    *
@@ -103,11 +105,12 @@ export function createPairedChannel(
   return {
     peer: Object.freeze({ ...peer }),
     ended,
-    send: (bytes) => {
+    send: (bytes, written) => {
       if (!(bytes instanceof Uint8Array)) {
+        written?.();
         return Promise.reject(new TransportError(TransportErrorCode.INVALID_ARGUMENT, 'payload must be bytes'));
       }
-      return connection.send(bytes);
+      return connection.send(bytes, written);
     },
     onMessage: (next) => {
       handler = next;

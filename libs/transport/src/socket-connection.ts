@@ -7,7 +7,10 @@ export interface SocketAdapter {
   readonly protocol: string;
   /** Bytes not yet handed to the network. */
   bufferedAmount(): number;
-  /** Queues one message; `done` runs once it was handed to the network (or failed). */
+  /**
+   * Queues one message; `done` runs once the socket holds no reference to it any more: it was
+   * written (or copied, as browsers do inside `send`) or dropped with the socket.
+   */
   write(message: ConnectionMessage, done: () => void): void;
   /** Calls `then` once buffered bytes may have dropped (after a write completes, or after a short poll). */
   waitForDrain(then: () => void): void;
@@ -26,11 +29,13 @@ export interface SocketAdapter {
 interface PendingSend {
   message: ConnectionMessage;
   size: number;
+  written: () => void;
   resolve: () => void;
   reject: (error: Error) => void;
 }
 
 const EARLY_MESSAGE_LIMIT = 64;
+const NOTHING = () => {};
 
 function sizeOf(message: ConnectionMessage): number {
   return typeof message === 'string' ? message.length * 3 : message.byteLength;
@@ -81,19 +86,23 @@ export class SocketConnection implements Connection {
     return this.open;
   }
 
-  send(message: ConnectionMessage): Promise<void> {
-    if (!this.open) return Promise.reject(this.closedError());
+  send(message: ConnectionMessage, written: () => void = NOTHING): Promise<void> {
+    const refuse = (error: TransportError) => {
+      written();
+      return Promise.reject(error);
+    };
+    if (!this.open) return refuse(this.closedError());
     const size = sizeOf(message);
     if (typeof message !== 'string' && size > this.limits.maxMessageBytes) {
-      return Promise.reject(
+      return refuse(
         new TransportError(TransportErrorCode.MESSAGE_TOO_LARGE, `message of ${size} bytes above the limit`),
       );
     }
     if (this.queuedBytes + size > this.limits.maxQueuedBytes && this.queue.length > 0) {
-      return Promise.reject(new TransportError(TransportErrorCode.SEND_QUEUE_FULL, 'too many un-awaited sends'));
+      return refuse(new TransportError(TransportErrorCode.SEND_QUEUE_FULL, 'too many un-awaited sends'));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ message, size, resolve, reject });
+      this.queue.push({ message, size, written, resolve, reject });
       this.queuedBytes += size;
       this.pump();
     });
@@ -210,14 +219,17 @@ export class SocketConnection implements Connection {
       }
       const next = this.queue.shift() as PendingSend;
       this.queuedBytes -= next.size;
-      this.adapter.write(next.message, () => undefined);
+      this.adapter.write(next.message, next.written);
       next.resolve();
     }
   }
 
   private rejectQueue(): void {
     const error = this.closedError();
-    for (const pending of this.queue.splice(0)) pending.reject(error);
+    for (const pending of this.queue.splice(0)) {
+      pending.written();
+      pending.reject(error);
+    }
     this.queuedBytes = 0;
   }
 

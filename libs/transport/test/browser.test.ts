@@ -86,6 +86,7 @@ describe('browser guest in headless Chromium', () => {
       second: [6],
       end: 'guest-ended',
       error: null,
+      released: 1,
     });
     expect((await agent.ended).reason).toBe('guest-ended');
   });

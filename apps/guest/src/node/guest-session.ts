@@ -129,7 +129,7 @@ export function startGuestSession(options: GuestSessionOptions): GuestSession {
     sessionId: channel.peer.sessionId,
     screen: { width: desktop.width, height: desktop.height },
     canControl: desktop.features.input,
-    send: (bytes) => channel.send(bytes),
+    send: (bytes, release) => channel.send(bytes, release),
     ...(options.maxFramesInFlight === undefined ? {} : { maxFramesInFlight: options.maxFramesInFlight }),
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
   });

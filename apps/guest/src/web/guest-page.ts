@@ -195,7 +195,7 @@ export class GuestPage {
       sessionId: channel.peer.sessionId,
       screen: this.#deps.screenSize(),
       canControl: false,
-      send: (bytes) => channel.send(bytes),
+      send: (bytes, release) => channel.send(bytes, release),
     });
     const live: LiveCall = { channel, call };
     this.#live = live;

@@ -58,7 +58,10 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
   const startCall = (paired: PairedChannel) => {
     channel = paired;
     events.paired({ org: paired.peer.org, agentName: paired.peer.agentName });
-    const live = createViewerCall({ sessionId: paired.peer.sessionId, send: (bytes) => paired.send(bytes) });
+    const live = createViewerCall({
+      sessionId: paired.peer.sessionId,
+      send: (bytes, release) => paired.send(bytes, release),
+    });
     call = live;
     live.on('security-code', (code) => events.securityCode(code));
     live.on('consent', (granted) => {

@@ -4,9 +4,15 @@ export class ByteWriter {
   private readonly view: DataView;
   private offset = 0;
 
-  constructor(size: number) {
-    this.bytes = new Uint8Array(size);
-    this.view = new DataView(this.bytes.buffer);
+  /** @param bytes - the buffer to fill, possibly a view into a larger one */
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Bytes written so far. */
+  get written(): number {
+    return this.offset;
   }
 
   u8(value: number): this {

@@ -38,14 +38,27 @@ function codecFor(type: MessageTypeName): PayloadCodec<SessionMessage> {
 }
 
 /**
+ * Gives the buffer {@link encodeMessage} writes into.
+ *
+ * @param length - the exact encoded length
+ * @returns a Uint8Array of exactly `length` bytes
+ */
+export type MessageAllocator = (length: number) => Uint8Array;
+
+/**
  * Encodes a support-protocol message: one type byte (see {@link MESSAGE_TYPES}), then the
  * payload, integers big-endian.
  *
  * @param message - the message
  * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
- * @returns the encoded bytes
+ * @param allocate - gives the buffer to encode into, called once with the exact length after the
+ *   message was checked; every byte of it is overwritten. The default is a new `Uint8Array`;
+ *   the secure link passes the plaintext area of a pooled frame buffer.
+ * @returns the encoded bytes (what `allocate` returned)
  * @throws {@link SessionProtocolError} `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
- *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side
+ *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
+ *   {@link SessionError} `SESSION_INVALID_ARGUMENT` if `allocate` returns anything but a
+ *   Uint8Array of the requested length
  *
  * @example
  * ```ts
@@ -53,7 +66,11 @@ function codecFor(type: MessageTypeName): PayloadCodec<SessionMessage> {
  * decodeMessage(bytes); // { type: 'frame-ack', frameId: 42 }
  * ```
  */
-export function encodeMessage(message: SessionMessage, limits?: ProtocolLimits): Uint8Array {
+export function encodeMessage(
+  message: SessionMessage,
+  limits?: ProtocolLimits,
+  allocate: MessageAllocator = (length) => new Uint8Array(length),
+): Uint8Array {
   const resolved = resolveLimits(limits);
   const type = message?.type;
   if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_TYPES, type)) {
@@ -62,10 +79,15 @@ export function encodeMessage(message: SessionMessage, limits?: ProtocolLimits):
   const codec = codecFor(type);
   const size = 1 + codec.size(message, resolved);
   if (size > resolved.maxMessageBytes) tooLarge(type, size, resolved.maxMessageBytes);
-  const writer = new ByteWriter(size);
+  const target = allocate(size);
+  if (!(target instanceof Uint8Array) || target.length !== size) {
+    throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, `allocate must return a Uint8Array of ${size} bytes`);
+  }
+  const writer = new ByteWriter(target);
   writer.u8(MESSAGE_TYPES[type].id);
   codec.write(writer, message);
-  return writer.bytes;
+  if (writer.written !== size) throw new RangeError(`${type} codec wrote ${writer.written} of ${size} bytes`);
+  return target;
 }
 
 /**

@@ -34,7 +34,10 @@ export function manualTimers(): CallTimers & { fire(): void; pending: number } {
   };
 }
 
-/** A guest and a viewer wired to each other through microtask-delayed delivery. */
+/**
+ * A guest and a viewer wired to each other through microtask-delayed delivery. The wire
+ * copies each frame and releases it at once, as a transport does once it has written it.
+ */
 export function createCallPair(
   guestOptions: Partial<GuestCallOptions> = {},
   viewerOptions: Partial<ViewerCallOptions> = {},
@@ -54,12 +57,18 @@ export function createCallPair(
     sessionId: 'test-session',
     screen: { width: 1280, height: 800 },
     canControl: true,
-    send: (bytes) => deliver('guest', bytes),
+    send: (bytes, release) => {
+      deliver('guest', bytes);
+      release();
+    },
     ...guestOptions,
   });
   const viewer = createViewerCall({
     sessionId: 'test-session',
-    send: (bytes) => deliver('viewer', bytes),
+    send: (bytes, release) => {
+      deliver('viewer', bytes);
+      release();
+    },
     ...viewerOptions,
   });
   return { guest, viewer, wire };

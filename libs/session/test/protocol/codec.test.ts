@@ -56,6 +56,20 @@ describe.each(MESSAGE_TYPE_NAMES)('%s', (name) => {
     );
   });
 
+  it('writes every byte of a dirty buffer handed in by an allocator, at any offset', () => {
+    fc.assert(
+      fc.property(messageArbitraries[name] as fc.Arbitrary<SessionMessage>, fc.nat(7), (message, offset) => {
+        const expected = encodeMessage(message);
+        const backing = new Uint8Array(offset + expected.length + 3).fill(0xa5);
+        const written = encodeMessage(message, undefined, (length) => backing.subarray(offset, offset + length));
+        expect(written.buffer).toBe(backing.buffer);
+        expect(written).toEqual(expected);
+        expect(backing.subarray(offset + expected.length).every((byte) => byte === 0xa5)).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('documents a layout whose top-level field names match the decoded message', () => {
     fc.assert(
       fc.property(messageArbitraries[name] as fc.Arbitrary<SessionMessage>, (message) => {
@@ -143,6 +157,19 @@ describe('decoder errors', () => {
 });
 
 describe('encoder errors', () => {
+  it('refuses an allocator that returns the wrong length or no byte array', () => {
+    const message: SessionMessage = { type: 'frame-ack', frameId: 1 };
+    for (const allocate of [(n: number) => new Uint8Array(n + 1), () => [0, 0, 0, 0, 0] as unknown as Uint8Array]) {
+      let code: string | undefined;
+      try {
+        encodeMessage(message, undefined, allocate);
+      } catch (error) {
+        code = (error as { code?: string }).code;
+      }
+      expect(code).toBe(SessionErrorCode.INVALID_ARGUMENT);
+    }
+  });
+
   it('refuses messages the other side could not decode', () => {
     const bad: unknown[] = [
       { type: 'file-transfer' },

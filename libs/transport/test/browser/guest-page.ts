@@ -1,9 +1,17 @@
 import { createGuestClient } from '../../src/index';
 
-/** Runs in Chromium: joins, sends three bytes, waits for one payload and an idle spell, ends. */
+/**
+ * Runs in Chromium: joins, sends three bytes (scribbling over them once the connection
+ * releases them), waits for one payload and an idle spell, ends.
+ */
 async function runGuest(url: string, number: string) {
   const channel = await createGuestClient({ url, number, heartbeatIntervalMs: 100, heartbeatTimeoutMs: 400 });
-  await channel.send(new Uint8Array([1, 2, 3]));
+  const bytes = new Uint8Array([1, 2, 3]);
+  let released = 0;
+  await channel.send(bytes, () => {
+    released++;
+    bytes.fill(0xee);
+  });
   const iterator = channel[Symbol.asyncIterator]();
   const first = await iterator.next();
   await new Promise((resolve) => setTimeout(resolve, 800));
@@ -16,6 +24,7 @@ async function runGuest(url: string, number: string) {
     second: Array.from(second.value ?? []),
     end: end.reason,
     error: end.error?.code ?? null,
+    released,
   };
 }
 
