@@ -1,11 +1,11 @@
 import { isBytes } from '@noble/hashes/utils.js';
 import { ChannelError, CryptoError } from './errors';
-import { createFrameBuffer, createOverwrittenFrameBuffer, FRAME_OVERHEAD } from './frame-buffer';
+import { checkFrameBuffer, createFrameBuffer, createOverwrittenFrameBuffer, framePlaintext } from './frame-buffer';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH, REKEY_INTERVAL_MESSAGES } from './limits';
 import type { CipherState } from './noise/cipher-state';
 import { TAG_LENGTH } from './noise/cipher-state';
 import type { TransportCiphers } from './noise/handshake-state';
-import { FrameKind, HEADER_LENGTH, PROTOCOL_VERSION, parseFrame } from './wire';
+import { FrameKind, HEADER_LENGTH, parseFrame, writeFrameHeader } from './wire';
 
 /** What {@link SecureChannel.open} found in a frame. */
 export type ChannelMessage =
@@ -139,9 +139,7 @@ class Channel implements SecureChannel {
 
   sealInPlace(frame: Uint8Array): Uint8Array {
     this.#assertCanSend();
-    if (!isBytes(frame) || frame.length < FRAME_OVERHEAD) {
-      throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame buffer must be a Uint8Array of at least 18 bytes');
-    }
+    checkFrameBuffer(frame);
     if (frame.length > MAX_FRAME_LENGTH) {
       throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'plaintext over 65 519 bytes; split it into chunks');
     }
@@ -204,10 +202,8 @@ class Channel implements SecureChannel {
   // `frame` holds the plaintext between header and tag room; both AEAD back ends encrypt in place.
   #sealFrame(kind: FrameKind, frame: Uint8Array): Uint8Array {
     try {
-      frame[0] = PROTOCOL_VERSION;
-      frame[1] = kind;
-      const plaintext = frame.subarray(HEADER_LENGTH, frame.length - TAG_LENGTH);
-      this.#send.encryptWithAd(frame.subarray(0, HEADER_LENGTH), plaintext, frame.subarray(HEADER_LENGTH));
+      const header = writeFrameHeader(frame, kind);
+      this.#send.encryptWithAd(header, framePlaintext(frame), frame.subarray(HEADER_LENGTH));
       this.#afterFrame(this.#send);
       return frame;
     } catch (error) {

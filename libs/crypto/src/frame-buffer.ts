@@ -59,8 +59,17 @@ export function checkPlaintextLength(plaintextLength: number): void {
  *   {@link FRAME_OVERHEAD}
  */
 export function framePlaintext(frame: Uint8Array): Uint8Array {
+  checkFrameBuffer(frame);
+  return frame.subarray(HEADER_LENGTH, frame.length - TAG_LENGTH);
+}
+
+/**
+ * Throws unless `frame` is a byte array with room for header and tag.
+ *
+ * @throws {@link ChannelError} `CRYPTO_INVALID_ARGUMENT`
+ */
+export function checkFrameBuffer(frame: Uint8Array): void {
   if (!isBytes(frame) || frame.length < FRAME_OVERHEAD) {
     throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame buffer must be a Uint8Array of at least 18 bytes');
   }
-  return frame.subarray(HEADER_LENGTH, frame.length - TAG_LENGTH);
 }

@@ -69,10 +69,10 @@ export function createFramePool(options: FramePoolOptions = {}): FramePool {
       return free.length;
     },
     acquire(plaintextLength) {
-      checkPlaintextLength(plaintextLength);
       if (plaintextLength < minPooledLength) {
         return { frame: createFrameBuffer(plaintextLength), release: NOTHING_TO_RELEASE };
       }
+      checkPlaintextLength(plaintextLength);
       const buffer = free.pop() ?? createFrameBuffer(MAX_PLAINTEXT_LENGTH);
       let leased = true;
       return {

@@ -43,15 +43,16 @@ export interface ParsedFrame {
 /** Builds version ‖ kind ‖ body. */
 export function encodeFrame(kind: FrameKind, body: Uint8Array): Uint8Array {
   const frame = new Uint8Array(HEADER_LENGTH + body.length);
-  frame[0] = PROTOCOL_VERSION;
-  frame[1] = kind;
+  writeFrameHeader(frame, kind);
   frame.set(body, HEADER_LENGTH);
   return frame;
 }
 
-/** The two header bytes for `kind`, used as associated data of transport frames. */
-export function frameHeader(kind: FrameKind): Uint8Array {
-  return Uint8Array.of(PROTOCOL_VERSION, kind);
+/** Writes version ‖ kind into the first two bytes of `frame` and returns them as a view. */
+export function writeFrameHeader(frame: Uint8Array, kind: FrameKind): Uint8Array {
+  frame[0] = PROTOCOL_VERSION;
+  frame[1] = kind;
+  return frame.subarray(0, HEADER_LENGTH);
 }
 
 /**

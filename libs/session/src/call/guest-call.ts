@@ -5,7 +5,7 @@ import type { CursorImage, HelloMessage, KeyMessage, PointerMessage, SessionMess
 import { createPermissionGate, type GateRefusal, type PermissionGate } from '../protocol/permission-gate';
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
-import { NO_RELEASE, SecureLink } from './secure-link';
+import { SecureLink } from './secure-link';
 
 /** Bytes of a `screen-update` message before its data: type, frame id, chunk index and count, length. */
 const SCREEN_UPDATE_OVERHEAD = 1 + 4 + 2 + 2 + 4;
@@ -124,13 +124,13 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
   start(): void {
     this.requireState('joined');
     this.life.transition('handshaking');
-    void Promise.resolve(this.options.send(this.#handshake.commit(), NO_RELEASE)).catch(() => this.transportLost());
+    void Promise.resolve(this.options.send(this.#handshake.commit())).catch(() => this.transportLost());
   }
 
   protected receiveHandshake(bytes: Uint8Array): void {
     if (this.life.state !== 'handshaking') throw stateError('handshake message before start()');
     const result = this.#handshake.respond(bytes);
-    void Promise.resolve(this.options.send(result.reply, NO_RELEASE)).catch(() => this.transportLost());
+    void Promise.resolve(this.options.send(result.reply)).catch(() => this.transportLost());
     this.link = new SecureLink(result.channel, this.options.send, this.options.limits);
     this.#securityCode = result.securityCode;
     this.life.transition('awaiting-consent');

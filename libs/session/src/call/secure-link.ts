@@ -13,15 +13,13 @@ import type { SessionMessage } from '../protocol/messages';
  * Sends one binary payload to the peer through the relay.
  *
  * @param bytes - the frame; do not change it
- * @param release - call once the transport has written `bytes` and keeps no reference, so the
+ * @param release - given with frames from the link's pool (not with handshake messages or the
+ *   close frame): call it once the transport has written `bytes` and keeps no reference, so the
  *   frame's buffer can carry the next message (the transport's `send(bytes, release)` does
  *   this). A sender that never calls it is correct too; each frame then gets a new buffer.
  * @returns nothing, or a promise that resolves when the next payload may be sent
  */
-export type SendBytes = (bytes: Uint8Array, release: () => void) => void | Promise<void>;
-
-/** The `release` for frames whose buffer nobody reuses (handshake messages, the close frame). */
-export const NO_RELEASE = (): void => {};
+export type SendBytes = (bytes: Uint8Array, release?: () => void) => void | Promise<void>;
 
 /** What one frame from the peer carried, once authenticated and decoded. */
 export type LinkInput = { kind: 'message'; message: SessionMessage } | { kind: 'rekey' } | { kind: 'close' };
@@ -82,7 +80,7 @@ export class SecureLink {
   /** Sends the authenticated close, unless this side already closed or the channel failed. */
   close(): Promise<void> {
     if (this.#channel.isClosed || this.#channel.isFailed) return Promise.resolve();
-    return Promise.resolve(this.#send(this.#channel.close(), NO_RELEASE));
+    return Promise.resolve(this.#send(this.#channel.close()));
   }
 
   /** Whether the peer's authenticated close has arrived. */

@@ -5,7 +5,7 @@ import type { CursorMessage, HelloMessage, KeyMessage, PointerMessage, SessionMe
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
 import { type AssembledFrame, FrameAssembler } from './frame-assembler';
-import { NO_RELEASE, SecureLink } from './secure-link';
+import { SecureLink } from './secure-link';
 
 /** Options of {@link createViewerCall}. */
 export interface ViewerCallOptions extends CallOptions {
@@ -104,9 +104,7 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
   protected receiveHandshake(bytes: Uint8Array): void {
     if (this.#handshake.step === 'ready') {
       this.life.transition('handshaking');
-      void Promise.resolve(this.options.send(this.#handshake.start(bytes), NO_RELEASE)).catch(() =>
-        this.transportLost(),
-      );
+      void Promise.resolve(this.options.send(this.#handshake.start(bytes))).catch(() => this.transportLost());
       return;
     }
     const result = this.#handshake.finish(bytes);

@@ -59,7 +59,7 @@ export function createCallPair(
     canControl: true,
     send: (bytes, release) => {
       deliver('guest', bytes);
-      release();
+      release?.();
     },
     ...guestOptions,
   });
@@ -67,7 +67,7 @@ export function createCallPair(
     sessionId: 'test-session',
     send: (bytes, release) => {
       deliver('viewer', bytes);
-      release();
+      release?.();
     },
     ...viewerOptions,
   });

@@ -17,6 +17,14 @@ interface Sent {
   release: () => void;
 }
 
+/** A transport that holds what it is given; every link frame must come with a `release`. */
+function holdingSender(into: Sent[]) {
+  return (frame: Uint8Array, release?: () => void) => {
+    if (!release) throw new Error('link frame sent without release');
+    into.push({ frame, release });
+  };
+}
+
 function update(frameId: number, length: number): SessionMessage {
   const data = new Uint8Array(length).map((_, i) => (frameId * 31 + i) & 0xff);
   return { type: 'screen-update', frameId, chunkIndex: 0, chunkCount: 1, data };
@@ -26,9 +34,7 @@ describe('SecureLink frame buffers', () => {
   it('reuses a released frame buffer for the next large message, and the peer reads every message', async () => {
     const { guest, viewer } = channels();
     const sent: Sent[] = [];
-    const sender = new SecureLink(guest, (frame, release) => {
-      sent.push({ frame, release });
-    });
+    const sender = new SecureLink(guest, holdingSender(sent));
     const receiver = new SecureLink(viewer, () => {});
     for (let id = 0; id < 6; id++) {
       await sender.send(update(id, 60_000));
@@ -47,9 +53,7 @@ describe('SecureLink frame buffers', () => {
         async (script) => {
           const { guest, viewer } = channels();
           const held: Sent[] = [];
-          const sender = new SecureLink(guest, (frame, release) => {
-            held.push({ frame, release });
-          });
+          const sender = new SecureLink(guest, holdingSender(held));
           const receiver = new SecureLink(viewer, () => {});
           const expected: SessionMessage[] = [];
           let opened = 0;
