@@ -62,7 +62,7 @@ export {
   type StoredAuditRecord,
   validateAuditRecord,
 } from './audit/records';
-export { type AuditStore, toEpochMs } from './audit/store';
+export { type AuditStore, auditQueries, type ReadAuditWhere, toEpochMs } from './audit/store';
 export {
   type CallEnded,
   type CallStats,

@@ -7,11 +7,11 @@ import {
   type AuditRecord,
   type AuditStore,
   type AuditVerifyResult,
+  auditQueries,
   formatAuditLine,
   parseAuditLine,
   SessionErrorCode,
   type StoredAuditRecord,
-  toEpochMs,
   validateAuditRecord,
   verifyAuditLines,
 } from '@fernhilfe/session';
@@ -250,16 +250,7 @@ export async function openJsonlAuditStore(
       });
     },
 
-    readBySession: (sessionId) => readWhere((record) => 'sessionId' in record && record.sessionId === sessionId),
-
-    readByTimeRange: (from, to) => {
-      const start = toEpochMs(from);
-      const end = toEpochMs(to);
-      return readWhere((record) => {
-        const at = Date.parse(record.at);
-        return at >= start && at < end;
-      });
-    },
+    ...auditQueries(readWhere),
 
     verify: async () => {
       assertReadable();

@@ -1,7 +1,7 @@
 import { AuditError, SessionErrorCode } from '../errors';
 import { AUDIT_GENESIS_PREV, formatAuditLine, parseAuditLine, verifyAuditLines } from './chain';
 import { type AuditRecord, type StoredAuditRecord, validateAuditRecord } from './records';
-import { type AuditStore, toEpochMs } from './store';
+import { type AuditStore, auditQueries } from './store';
 
 /** Options of {@link createMemoryAuditStore}. */
 export interface MemoryAuditStoreOptions {
@@ -71,15 +71,7 @@ export function createMemoryAuditStore(options: MemoryAuditStoreOptions = {}): M
       tail = written.catch(() => undefined);
       return written;
     },
-    readBySession: (sessionId) => readWhere((record) => 'sessionId' in record && record.sessionId === sessionId),
-    readByTimeRange: (from, to) => {
-      const start = toEpochMs(from);
-      const end = toEpochMs(to);
-      return readWhere((record) => {
-        const at = Date.parse(record.at);
-        return at >= start && at < end;
-      });
-    },
+    ...auditQueries(readWhere),
     verify: async () => {
       await tail;
       return verifyAuditLines(lines, sha256Hex);

@@ -41,3 +41,27 @@ export interface AuditStore {
 export function toEpochMs(value: number | Date): number {
   return typeof value === 'number' ? value : value.getTime();
 }
+
+/** Reads every durable record that `keep` accepts, in log order. */
+export type ReadAuditWhere = (keep: (record: StoredAuditRecord) => boolean) => Promise<StoredAuditRecord[]>;
+
+/**
+ * The queries of {@link AuditStore}, built on a store's own filtered read: the memory and
+ * JSONL stores use it, and so can a helpdesk's own store.
+ *
+ * @param readWhere - how the store reads its records
+ * @returns `readBySession` and `readByTimeRange`
+ */
+export function auditQueries(readWhere: ReadAuditWhere): Pick<AuditStore, 'readBySession' | 'readByTimeRange'> {
+  return {
+    readBySession: (sessionId) => readWhere((record) => 'sessionId' in record && record.sessionId === sessionId),
+    readByTimeRange: (from, to) => {
+      const start = toEpochMs(from);
+      const end = toEpochMs(to);
+      return readWhere((record) => {
+        const at = Date.parse(record.at);
+        return at >= start && at < end;
+      });
+    },
+  };
+}
