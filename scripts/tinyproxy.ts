@@ -4,10 +4,14 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** A real tinyproxy on loopback, for the proxy tests of the transport and the Node guest. */
 export interface RunningProxy {
+  /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** What tinyproxy logged so far (connections at least). */
   log: () => string;
+  /** Stops tinyproxy and removes its files. */
   stop: () => Promise<void>;
 }
 

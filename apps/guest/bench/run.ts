@@ -6,12 +6,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, summarize, writeBenchResults } from '../../../scripts/bench-report';
+import { startXvfb } from '../../../scripts/xvfb';
 import { connectDisplay } from '../src/x11/connect';
 import { createCursorTracker } from '../src/x11/cursor';
 import { createScreenCapture, type ScreenCapture } from '../src/x11/screen-capture';
 import { openX11Desktop } from '../src/x11/x11-desktop';
 import { paintRoot } from '../test/support/draw';
-import { startXvfb } from '../test/support/xvfb';
 import { measureStreaming, SCENES, type StreamingResult } from './streaming';
 
 const SAMPLES = 60;

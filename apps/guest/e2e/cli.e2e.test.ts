@@ -1,8 +1,8 @@
 import { dammCheckDigit } from '@fernhilfe/session';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProxy, startTinyproxy } from '../../../scripts/tinyproxy';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { waitFor } from '../test/support/draw';
-import { startTinyproxy, type Tinyproxy } from '../test/support/tinyproxy';
-import { startXvfb, type Xvfb } from '../test/support/xvfb';
 import { type GuestProcess, spawnGuest } from './support/guest-process';
 import { AGENT, selfSignedCertificate, startRelay, type TestRelay } from './support/relay';
 import { type PairedViewer, startViewer } from './support/viewer';
@@ -152,7 +152,7 @@ describe('fernhilfe-guest CLI (real process, real relay, real X display)', () =>
   });
 
   it('reaches the relay through tinyproxy with Basic auth, asking for the credentials (and again after a wrong password)', async () => {
-    let proxy: Tinyproxy | undefined;
+    let proxy: RunningProxy | undefined;
     try {
       proxy = await startTinyproxy({ username: 'kunde', password: 'geheim-42' });
       const viewerSide = await startViewer(relay.url);

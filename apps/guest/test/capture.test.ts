@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
+import { parseXwd } from '../../../scripts/xwd';
 import { GuestError, GuestErrorCode } from '../src/errors';
 import { connectDisplay } from '../src/x11/connect';
 import type { X11Connection } from '../src/x11/connection';
 import type { ScreenFrame } from '../src/x11/frame';
 import { createScreenCapture } from '../src/x11/screen-capture';
 import { type Fill, framePixel, paintRoot } from './support/draw';
-import { startXvfb, type Xvfb } from './support/xvfb';
-import { parseXwd } from './support/xwd';
 
 const pattern: Fill[] = [
   { x: 0, y: 0, width: 1280, height: 800, color: 0x102030 },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requirePrograms, startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { GuestError, GuestErrorCode } from '../src/errors';
 import { connectDisplay, resolveDisplayName } from '../src/x11/connect';
 import { requireExtension } from '../src/x11/extensions';
-import { requirePrograms, startXvfb, type Xvfb } from './support/xvfb';
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {

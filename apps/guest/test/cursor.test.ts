@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { connectDisplay } from '../src/x11/connect';
 import type { X11Connection } from '../src/x11/connection';
 import { premultipliedArgbToRgba } from '../src/x11/cursor-pixels';
 import { openX11Desktop, type X11Desktop } from '../src/x11/x11-desktop';
 import { waitFor } from './support/draw';
-import { startXvfb, type Xvfb } from './support/xvfb';
 
 /** Creates a mapped window at (x, y) whose cursor is a 16×16 shape with known pixels. */
 async function windowWithCursor(connection: X11Connection, x: number, y: number): Promise<number> {

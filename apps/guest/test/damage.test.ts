@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { connectDisplay } from '../src/x11/connect';
 import type { X11Connection } from '../src/x11/connection';
 import type { Rect } from '../src/x11/frame';
 import { openX11Desktop, type X11Desktop } from '../src/x11/x11-desktop';
 import { framePixel, paintRoot, waitFor } from './support/draw';
-import { startXvfb, type Xvfb } from './support/xvfb';
 
 function covers(rects: readonly Rect[], target: Rect): boolean {
   // Every pixel of target lies in some rect (checked on a grid, exact for axis-aligned rects).

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requirePrograms, startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { openX11Desktop, type X11Desktop } from '../src/x11/x11-desktop';
 import { typeOnUsKeyboard, type ViewerKeyStep } from './support/us-keyboard';
 import { typeIntoXterm } from './support/xterm-line';
-import { requirePrograms, startXvfb, type Xvfb } from './support/xvfb';
 
 const LockMask = 0x02;
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { GuestError, GuestErrorCode } from '../src/errors';
 import { connectDisplay } from '../src/x11/connect';
 import type { KeyboardInjector } from '../src/x11/input-keyboard';
@@ -9,7 +10,6 @@ import { openX11Desktop, type X11Desktop } from '../src/x11/x11-desktop';
 import { waitFor } from './support/draw';
 import { typeOnUsKeyboard, type ViewerKeyStep } from './support/us-keyboard';
 import { typeIntoXterm } from './support/xterm-line';
-import { startXvfb, type Xvfb } from './support/xvfb';
 
 describe('XTEST keyboard into a real xterm', () => {
   let xvfb: Xvfb;

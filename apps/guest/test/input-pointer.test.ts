@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { GuestError, GuestErrorCode } from '../src/errors';
 import { connectDisplay } from '../src/x11/connect';
 import { openX11Desktop, type X11Desktop } from '../src/x11/x11-desktop';
 import { waitFor } from './support/draw';
-import { startXvfb, type Xvfb } from './support/xvfb';
 
 const Button1Mask = 0x100;
 const Button3Mask = 0x400;

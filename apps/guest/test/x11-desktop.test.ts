@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { GuestErrorCode } from '../src/errors';
 import { openX11Desktop } from '../src/x11/x11-desktop';
 import { waitFor } from './support/draw';
-import { startXvfb, type Xvfb } from './support/xvfb';
 
 describe('openX11Desktop on a full Xvfb', () => {
   let xvfb: Xvfb;

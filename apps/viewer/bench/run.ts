@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { createDecoder, createEncoder } from '@fernhilfe/codec';
 import type { Page } from 'playwright-core';
 import { type BenchRow, summarize, timeSync, writeBenchResults } from '../../../scripts/bench-report';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { openX11Desktop, type X11Desktop } from '../../guest/src/x11/x11-desktop';
 import { consolePage, type Rect } from '../e2e/support/console-page';
 import { startGuestCli } from '../e2e/support/guest-cli';
 import { startShortLivedRelay } from '../e2e/support/relay';
-import { startXDisplay, type XDisplay } from '../e2e/support/xvfb';
 import { buildWeb } from '../scripts/build-web.mjs';
 import { launchChromium } from '../test/browser/harness';
 import { hashPixels, installPageProbe } from './page-probe';
@@ -118,15 +118,15 @@ async function pageKeySample(page: Page, desktop: X11Desktop, region: Rect, lett
   return undefined;
 }
 
-async function startTerminal(display: XDisplay, script: string, work: string): Promise<() => void> {
+async function startTerminal(xvfb: Xvfb, script: string, work: string): Promise<() => void> {
   const title = `bench-${Date.now()}`;
-  const child = display.spawn(
+  const child = xvfb.spawnClient(
     'xterm',
     ['-geometry', '318x82+0+0', '-fn', 'fixed', '-T', title, '-e', 'bash', '--norc', '--noprofile', '-c', script],
     { cwd: work },
   );
-  await display.run('xdotool', ['search', '--sync', '--onlyvisible', '--name', title]);
-  await display.run('xdotool', ['mousemove', '900', '500']); // no window manager: focus follows the pointer
+  await xvfb.exec('xdotool', ['search', '--sync', '--onlyvisible', '--name', title]);
+  await xvfb.exec('xdotool', ['mousemove', '900', '500']); // no window manager: focus follows the pointer
   await sleep(500);
   return () => child.kill('SIGKILL');
 }
@@ -148,10 +148,10 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'fernhilfe-viewer-bench-'));
   const webDir = join(work, 'web');
   await buildWeb({ outdir: webDir });
-  const display = await startXDisplay(SCREEN.width, SCREEN.height);
+  const xvfb = await startXvfb(`${SCREEN.width}x${SCREEN.height}x24`);
   const relay = await startShortLivedRelay({ webDir, token: TOKEN, waitingForGuestMs: 600_000 });
   const browser = await launchChromium('en-US');
-  const guest = startGuestCli({ relayUrl: relay.wsUrl, display: display.name, lang: 'en' });
+  const guest = startGuestCli({ relayUrl: relay.wsUrl, display: xvfb.display, lang: 'en' });
   let desktop: X11Desktop | undefined;
   const rows: BenchRow[] = [];
   try {
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     await page.addInitScript(installPageProbe);
     await page.setViewportSize({ width: 1920, height: 1200 });
     const agent = consolePage(page);
-    let stopTerminal = await startTerminal(display, 'cat', work);
+    let stopTerminal = await startTerminal(xvfb, 'cat', work);
     await agent.open(relay.base);
     await agent.signIn(TOKEN);
     const number = await agent.newSession();
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     await guest.waitFor(/Your screen is being shared now/);
     for (let i = 0; i < 100 && (await agent.canvasSize()).width !== SCREEN.width; i++) await sleep(100);
     await agent.part('mode-1to1').click();
-    desktop = await openX11Desktop({ display: display.name });
+    desktop = await openX11Desktop({ display: xvfb.display });
     await sleep(1000);
 
     // Typing: one character at a time on the first line of a `cat` terminal.
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
 
     // Scrolling: every Return prints one numbered line at the bottom, the terminal scrolls by one.
     stopTerminal = await startTerminal(
-      display,
+      xvfb,
       'stty -echo; seq -f "line %g of the scrolling terminal" 1 90; i=0; while read -r _; do i=$((i+1)); echo "scrolled $i $(date +%N)"; done',
       work,
     );
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     // Flood: a terminal scrolling as fast as it can; what the viewer sustains.
     await setProbeRegion(page, undefined);
     stopTerminal = await startTerminal(
-      display,
+      xvfb,
       'sleep 1; while :; do seq -f "flood line %g ................................" 1 1000; done',
       work,
     );
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
     await guest.stop();
     await browser.close();
     await relay.stop();
-    await display.stop();
+    await xvfb.stop();
     await rm(work, { recursive: true, force: true });
   }
   writeBenchResults(appDir, '@fernhilfe/viewer', rows);

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { dammCheckDigit, sha256Hex, verifyAuditLines } from '@fernhilfe/session';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { buildWeb } from '../scripts/build-web.mjs';
 import { type Browser, launchChromium } from '../test/browser/harness';
 import { type ConsolePage, consolePage, type Rect, rememberScreenImage } from './support/console-page';
 import { startGuestCli } from './support/guest-cli';
 import type { WatchedProcess } from './support/processes';
 import { startRelayCli, startShortLivedRelay, type TestRelay } from './support/relay';
-import { captureRegion, startXDisplay, type XDisplay } from './support/xvfb';
+import { captureRegion } from './support/screen-region';
 
 const TOKEN = 'e2e-agent-token-0123456789abcdef';
 const ORG = 'Stadtwerke Musterstadt';
@@ -25,7 +26,7 @@ const resultsDir = join(import.meta.dirname, '../test-results/e2e');
 
 let work: string;
 let webDir: string;
-let display: XDisplay;
+let xvfb: Xvfb;
 let relay: TestRelay & { process: WatchedProcess };
 let browser: Browser;
 let page: Page;
@@ -43,16 +44,16 @@ beforeAll(async () => {
   webDir = join(work, 'web');
   await buildWeb({ outdir: webDir });
   auditFile = join(work, 'audit.jsonl');
-  display = await startXDisplay(SCREEN.width, SCREEN.height);
+  xvfb = await startXvfb(`${SCREEN.width}x${SCREEN.height}x24`);
   const script = `printf '%s\\n' '${MARKER}'; while IFS= read -r line; do printf '%s\\n' "$line" >> typed.txt; done`;
-  display.spawn(
+  xvfb.spawnClient(
     'xterm',
     ['-geometry', '80x24+0+0', '-fn', 'fixed', '-T', 'e2e', '-e', 'bash', '--norc', '--noprofile', '-c', script],
     {
       cwd: work,
     },
   );
-  await display.run('xdotool', ['search', '--sync', '--onlyvisible', '--name', 'e2e']);
+  await xvfb.exec('xdotool', ['search', '--sync', '--onlyvisible', '--name', 'e2e']);
   relay = await startRelayCli({ webDir, auditFile, token: TOKEN, org: ORG, agentName: AGENT });
   browser = await launchChromium('en-US');
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -65,12 +66,12 @@ afterAll(async () => {
   for (const guest of guests) await guest.stop();
   await browser?.close();
   await relay?.stop();
-  await display?.stop();
+  await xvfb?.stop();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
 function guest(relayUrl = relay.wsUrl): WatchedProcess {
-  const started = startGuestCli({ relayUrl, display: display.name, lang: 'en' });
+  const started = startGuestCli({ relayUrl, display: xvfb.display, lang: 'en' });
   guests.push(started);
   return started;
 }
@@ -95,7 +96,7 @@ async function sessionRecords(number: string): Promise<Array<Record<string, unkn
 async function expectCanvasMatchesScreen(region: Rect): Promise<void> {
   let last = 'no picture yet';
   for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
-    const [screen, canvas] = await Promise.all([captureRegion(display, region), agent.canvasRegion(region)]);
+    const [screen, canvas] = await Promise.all([captureRegion(xvfb, region), agent.canvasRegion(region)]);
     if (canvas) {
       const differing = canvas.flatMap((value, index) =>
         value === screen.rgb[index]
@@ -109,11 +110,11 @@ async function expectCanvasMatchesScreen(region: Rect): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const [screen, framebuffer] = await Promise.all([captureRegion(display, region), agent.framebufferRegion(region)]);
+  const [screen, framebuffer] = await Promise.all([captureRegion(xvfb, region), agent.framebufferRegion(region)]);
   const staleInDecoder = framebuffer?.filter((value, index) => value !== screen.rgb[index]).length;
   last += `; decoder framebuffer differs in ${staleInDecoder} pixels`;
   await shot('mismatch');
-  await display.run('xwd', ['-root', '-silent', '-out', join(resultsDir, 'mismatch-screen.xwd')]);
+  await xvfb.exec('xwd', ['-root', '-silent', '-out', join(resultsDir, 'mismatch-screen.xwd')]);
   throw new Error(`canvas never matched the X screen: ${last}`);
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProxy, startTinyproxy } from '../../../scripts/tinyproxy';
 import {
   createAgentClient,
   createGuestClient,
@@ -7,7 +8,6 @@ import {
   TransportErrorCode,
 } from '../src/index';
 import { AGENT_TOKEN, startRelay, type TestRelay } from './helpers';
-import { type RunningProxy, startTinyproxy } from './tinyproxy';
 
 const USER = 'kunde';
 const PASSWORD = 'geheim-Passwort-42';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProxy, startTinyproxy } from '../../../scripts/tinyproxy';
 import { createAgentClient, createGuestClient, type TransportError, TransportErrorCode } from '../src/index';
 import { AGENT_TOKEN, startRelay, type TestRelay } from './helpers';
-import { type RunningProxy, startTinyproxy } from './tinyproxy';
 
 let dir: string;
 let cert: string;

@@ -1,6 +1,6 @@
 import type { Framebuffer } from '@fernhilfe/codec';
-import type { Xvfb } from '../../test/support/xvfb';
-import { parseXwd } from '../../test/support/xwd';
+import type { Xvfb } from '../../../../scripts/xvfb';
+import { parseXwd } from '../../../../scripts/xwd';
 
 /** Pixels where the viewer's framebuffer differs from the X screen (read with `xwd -root`). */
 export async function countDifferentPixels(xvfb: Xvfb, framebuffer: Framebuffer): Promise<number> {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Xvfb } from '../../test/support/xvfb';
+import type { Xvfb } from '../../../../scripts/xvfb';
 
 /** An xterm whose shell reads one line, writes it to typed.txt and touches `done`. */
 export interface LineXterm {

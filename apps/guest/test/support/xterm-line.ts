@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Xvfb } from '../../../../scripts/xvfb';
 import type { KeyboardInjector } from '../../src/x11/input-keyboard';
 import type { X11Desktop } from '../../src/x11/x11-desktop';
 import { waitFor } from './draw';
 import type { ViewerKeyStep } from './us-keyboard';
-import type { Xvfb } from './xvfb';
 
 /** Replays viewer key events through the injector. */
 export function replay(keyboard: KeyboardInjector, steps: readonly ViewerKeyStep[]): void {
