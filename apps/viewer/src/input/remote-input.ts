@@ -1,14 +1,10 @@
+import { POINTER_BUTTONS } from '@fernhilfe/session';
+
 /**
- * Remote mouse buttons as a bit mask, in X11 order (button 1 left, 2 middle, 3 right,
- * 8 back, 9 forward). The guest maps each bit to its platform's button.
+ * Remote mouse buttons as a bit mask: the support protocol's `pointer.buttons` bits
+ * (`POINTER_BUTTONS` of `@fernhilfe/session`). The guest maps each bit to its platform's button.
  */
-export const RemoteButton = {
-  left: 1,
-  middle: 2,
-  right: 4,
-  back: 8,
-  forward: 16,
-} as const;
+export const RemoteButton = POINTER_BUTTONS;
 
 /** State of the remote pointer after one event, in remote framebuffer pixels. */
 export interface RemotePointerInput {
