@@ -189,7 +189,7 @@ rows.push({
   samples: 15,
   compared_to: {},
 });
-const limiter = createJoinRateLimiter({ global: { attemptsPerSecond: 1e9, attemptBurst: 1e9 } });
+const limiter = createJoinRateLimiter();
 let ipCounter = 0;
 rows.push({
   name: 'rate limiter check+recordFailure (10 000 IPs)',

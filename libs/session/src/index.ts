@@ -21,7 +21,7 @@
  * if (limiter.check(ip).allowed) {
  *   const claim = await registry.claimByNumber(parseSessionNumber(typed));
  *   if (claim.ok) limiter.recordSuccess(ip);
- *   else limiter.recordFailure(ip);
+ *   else limiter.recordFailure(ip, claim.reason);
  * }
  * ```
  */
@@ -171,17 +171,26 @@ export {
   type PermissionGateOptions,
 } from './protocol/permission-gate';
 export { CONSENT_SCOPES, type ConsentScope } from './protocol/scopes';
-export { ipRateLimitKey } from './rate-limit/ip-key';
+export { formatGuessingOddsTable, type GuessingOdds, guessingOdds } from './rate-limit/guessing-odds';
+export { ipPrefixKey, ipRateLimitKey } from './rate-limit/ip-key';
 export {
   createJoinRateLimiter,
+  DEFAULT_PER_IP_POLICY,
+  DEFAULT_PER_PREFIX_POLICY,
   type GlobalPolicy,
+  JOIN_DENIALS,
+  JOIN_FAILURE_REASONS,
   type JoinAllowed,
   type JoinDecision,
   type JoinDenial,
   type JoinDenied,
+  type JoinFailureReason,
   type JoinRateLimiter,
   type JoinRateLimiterOptions,
+  type JoinRateLimiterStats,
+  type PenaltyPolicy,
   type PerIpPolicy,
+  type PerPrefixPolicy,
 } from './rate-limit/join-rate-limiter';
 export { createMemoryRegistry, type MemoryRegistryOptions } from './registry/memory-registry';
 export type {

@@ -1,51 +1,87 @@
 import { SessionError, SessionErrorCode } from '../errors';
-import { ipRateLimitKey } from './ip-key';
+import { ipPrefixKey, ipRateLimitKey } from './ip-key';
+import { type PenaltyPolicy, PenaltyTable, type ResolvedPenaltyPolicy } from './penalty-table';
 import { createTokenBucket } from './token-bucket';
 
-/** Per-IP penalty policy. An IP here means an IPv4 address or an IPv6 /64 (see {@link ipRateLimitKey}). */
-export interface PerIpPolicy {
-  /** Failed joins an IP may make before any delay. @default 3 */
-  freeFailures?: number;
-  /** Delay after the first failure past the free ones; doubles with each further failure. @default 1_000 */
-  baseDelayMs?: number;
-  /** Cap of the growing delay. @default 300_000 (5 min) */
-  maxDelayMs?: number;
-  /** Failures (within `forgetAfterMs`) after which the IP is locked out. @default 20 */
-  lockoutAfterFailures?: number;
-  /** Length of a lockout. @default 3_600_000 (1 h) */
-  lockoutMs?: number;
-  /** Quiet time after the last failure after which an IP's failure count starts from zero again. @default 3_600_000 (1 h) */
-  forgetAfterMs?: number;
-  /** Whether a successful join clears that IP's failure count (not a lockout). @default false */
+export type { PenaltyPolicy } from './penalty-table';
+
+/**
+ * Per-address penalty policy. An address here means an IPv4 address or an IPv6 /64 (see
+ * {@link ipRateLimitKey}). Defaults: {@link DEFAULT_PER_IP_POLICY}.
+ */
+export interface PerIpPolicy extends PenaltyPolicy {
+  /** Whether a successful attempt clears that address's failure count (not a lockout). @default false */
   forgiveOnSuccess?: boolean;
 }
 
-/** Global policy: limits over all IPs together, against distributed guessing. */
+/**
+ * Per-network penalty policy: all addresses of one IPv4 /24 or IPv6 /48 (see {@link ipPrefixKey})
+ * share it, so an attacker with many addresses of one network meets one budget. Defaults:
+ * {@link DEFAULT_PER_PREFIX_POLICY}.
+ */
+export type PerPrefixPolicy = PenaltyPolicy;
+
+/**
+ * Global failure budget. It never refuses anyone: once it is empty a guessing wave is on, and
+ * during a wave each failure costs its address and network more.
+ */
 export interface GlobalPolicy {
-  /** Join attempts per second accepted over all IPs. @default 50 */
+  /** @deprecated Ignored: a global attempts cap let strangers lock every customer out (issue 12). */
   attemptsPerSecond?: number;
-  /** Burst of join attempts. @default 200 */
+  /** @deprecated Ignored, like `attemptsPerSecond`. */
   attemptBurst?: number;
-  /** Failed joins per minute tolerated over all IPs before everyone is slowed down. @default 120 */
+  /** Failures per minute over all addresses that the budget refills. @default 120 */
   failuresPerMinute?: number;
-  /** Burst of failed joins. @default 300 */
+  /** Failures the budget holds; when they are used up a guessing wave starts. @default 300 */
   failureBurst?: number;
+  /** Factor on the delays (base and cap) during a wave. @default 4 */
+  waveDelayFactor?: number;
+  /** A wave lasts at least this long; it ends once the budget has refilled to half. @default 60_000 */
+  minWaveMs?: number;
 }
 
 /** Options of {@link createJoinRateLimiter}. */
 export interface JoinRateLimiterOptions {
   /** Clock in milliseconds. @default Date.now */
   clock?: () => number;
-  /** Per-IP policy. */
+  /** Per-address policy. */
   perIp?: PerIpPolicy;
-  /** Global policy. */
+  /** Per-network (/24, /48) policy. */
+  perPrefix?: PerPrefixPolicy;
+  /** Global failure budget and guessing waves. */
   global?: GlobalPolicy;
-  /** Most IPs tracked at once; the least recently seen is forgotten beyond it. @default 10_000 */
+  /**
+   * Most addresses tracked at once. A full table forgets only entries whose penalty is over and
+   * whose count no longer matters; when none is, a new address is not tracked (its network still is).
+   * @default 50_000
+   */
   maxTrackedIps?: number;
+  /** Most networks tracked at once. @default 50_000 */
+  maxTrackedPrefixes?: number;
 }
 
-/** Why a join attempt must wait. */
-export type JoinDenial = 'ip-delay' | 'ip-lockout' | 'global-rate' | 'global-failures';
+/** Why an attempt must wait: the address's or its network's delay or lockout. */
+export type JoinDenial = 'ip-delay' | 'ip-lockout' | 'prefix-delay' | 'prefix-lockout';
+
+/** Every {@link JoinDenial}, for counters. */
+export const JOIN_DENIALS = [
+  'ip-delay',
+  'ip-lockout',
+  'prefix-delay',
+  'prefix-lockout',
+] as const satisfies readonly JoinDenial[];
+
+/** What failed: a join's number (`unknown`, `expired`, `taken`, `malformed`) or an agent token (`unauthorized`). */
+export type JoinFailureReason = 'unknown' | 'expired' | 'taken' | 'malformed' | 'unauthorized';
+
+/** Every {@link JoinFailureReason}, for counters. */
+export const JOIN_FAILURE_REASONS = [
+  'unknown',
+  'expired',
+  'taken',
+  'malformed',
+  'unauthorized',
+] as const satisfies readonly JoinFailureReason[];
 
 /** The attempt may go ahead. */
 export interface JoinAllowed {
@@ -66,47 +102,106 @@ export interface JoinDenied {
 /** Outcome of {@link JoinRateLimiter.check}. */
 export type JoinDecision = JoinAllowed | JoinDenied;
 
-/** Join rate limiting: ask before each join attempt, report its outcome after. */
+/** Counters of a limiter since it was created, for logs and `/metrics`. */
+export interface JoinRateLimiterStats {
+  /** Recorded failures by reason. */
+  failures: Record<JoinFailureReason, number>;
+  /** Refused attempts by rule. */
+  refusals: Record<JoinDenial, number>;
+  /** Whether a guessing wave is on now. */
+  wave: boolean;
+  /** Guessing waves started. */
+  wavesStarted: number;
+  /** Addresses tracked now (at most `maxTrackedIps`). */
+  trackedIps: number;
+  /** Networks tracked now (at most `maxTrackedPrefixes`). */
+  trackedPrefixes: number;
+  /** Failures whose address or network a full table could not track (every entry still mattered). */
+  untrackedFailures: number;
+}
+
+/** Rate limiting of attempts that guess a secret (session numbers, agent tokens): ask before, report after. */
 export interface JoinRateLimiter {
   /**
-   * Asks whether `address` may attempt a join now. An allowed attempt takes a global token.
+   * Asks whether `address` may attempt now. Only the address's and its network's own failures
+   * can refuse it; other networks' failures and guessing waves never do.
    * @param address - peer address
    * @returns allowed, or the reason and how long to wait
    */
   check(address: string): JoinDecision;
   /**
-   * Records a failed join (unknown, expired or taken number) from `address`.
+   * Records a failed attempt from `address`; it costs more while a guessing wave is on.
    * @param address - peer address
-   * @returns the delay in ms before this IP may try again (0 while failures are free)
+   * @param reason - what failed, for the counters @defaultValue `'unknown'`
+   * @returns the delay in ms before this address may try again (0 while failures are free)
    */
-  recordFailure(address: string): number;
+  recordFailure(address: string, reason?: JoinFailureReason): number;
   /**
-   * Records a successful join from `address`. It never touches any other IP's penalty.
+   * Records a successful attempt from `address`. It never touches any other address's penalty.
    * @param address - peer address
    */
   recordSuccess(address: string): void;
-  /** Number of IP keys currently tracked (bounded by `maxTrackedIps`). */
+  /** Whether a guessing wave is on: the global failure budget ran out and has not refilled to half yet. */
+  readonly wave: boolean;
+  /** Number of address keys currently tracked (bounded by `maxTrackedIps`). */
   readonly trackedIps: number;
+  /** @returns the counters since creation */
+  stats(): JoinRateLimiterStats;
 }
 
-interface IpState {
-  failures: number;
-  lastFailureAt: number;
-  nextAllowedAt: number;
-  lockedUntil: number;
-}
-
-function positive(value: number, name: string): number {
+function figure(value: number, name: string): number {
   if (!Number.isFinite(value) || value < 0) {
     throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, `${name} must be a finite number ≥ 0`);
   }
   return value;
 }
 
+function resolvePolicy(given: PenaltyPolicy, defaults: ResolvedPenaltyPolicy, level: string): ResolvedPenaltyPolicy {
+  const resolved = { ...defaults };
+  for (const name of Object.keys(defaults) as Array<keyof ResolvedPenaltyPolicy>) {
+    resolved[name] = figure(given[name] ?? defaults[name], `${level}.${name}`);
+  }
+  return resolved;
+}
+
 /**
- * Creates the join rate limiter: per IP (IPv6 per /64) with free failures, then an
- * exponentially growing delay and finally a lockout; globally a token bucket on attempts and
- * one on failures. Pure logic with an injectable clock; memory bounded by `maxTrackedIps`.
+ * Default per-address policy: 3 free failures (1 during a wave), then 1 s doubling up to 5 min,
+ * lockout for 1 h after 20 failures, count forgotten after 1 h without failures.
+ */
+export const DEFAULT_PER_IP_POLICY: Readonly<Required<PenaltyPolicy>> = Object.freeze({
+  freeFailures: 3,
+  freeFailuresInWave: 1,
+  baseDelayMs: 1_000,
+  maxDelayMs: 300_000,
+  lockoutAfterFailures: 20,
+  lockoutMs: 3_600_000,
+  forgetAfterMs: 3_600_000,
+});
+
+/**
+ * Default per-network policy: 30 free failures (10 during a wave), then 1 s doubling up to 5 min,
+ * lockout for 1 h after 100 failures, count forgotten after 6 h without failures.
+ */
+export const DEFAULT_PER_PREFIX_POLICY: Readonly<Required<PenaltyPolicy>> = Object.freeze({
+  freeFailures: 30,
+  freeFailuresInWave: 10,
+  baseDelayMs: 1_000,
+  maxDelayMs: 300_000,
+  lockoutAfterFailures: 100,
+  lockoutMs: 3_600_000,
+  forgetAfterMs: 21_600_000,
+});
+
+const counters = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/**
+ * Creates the join rate limiter. Per address (IPv6 per /64) and per network (IPv4 /24, IPv6
+ * /48, larger thresholds): free failures, then an exponentially growing delay, finally a
+ * lockout. Globally a failure budget: when strangers use it up a guessing wave is on and
+ * failures cost more (fewer free ones, longer delays), but nobody is refused for others'
+ * failures, so a customer whose own address and network are clean always gets to try a number.
+ * Pure logic with an injectable clock; memory bounded by `maxTrackedIps` and `maxTrackedPrefixes`.
  *
  * @param options - see {@link JoinRateLimiterOptions}
  * @returns a new limiter
@@ -118,99 +213,88 @@ function positive(value: number, name: string): number {
  * const decision = limiter.check(ip);
  * if (!decision.allowed) return reply(429, decision.retryAfterMs);
  * const claim = await registry.claimByNumber(number);
- * if (claim.ok) limiter.recordSuccess(ip); else limiter.recordFailure(ip);
+ * if (claim.ok) limiter.recordSuccess(ip); else limiter.recordFailure(ip, claim.reason);
  * ```
  */
 export function createJoinRateLimiter(options: JoinRateLimiterOptions = {}): JoinRateLimiter {
   const clock = options.clock ?? Date.now;
-  const ip = options.perIp ?? {};
-  const freeFailures = positive(ip.freeFailures ?? 3, 'freeFailures');
-  const baseDelayMs = positive(ip.baseDelayMs ?? 1_000, 'baseDelayMs');
-  const maxDelayMs = positive(ip.maxDelayMs ?? 300_000, 'maxDelayMs');
-  const lockoutAfter = positive(ip.lockoutAfterFailures ?? 20, 'lockoutAfterFailures');
-  const lockoutMs = positive(ip.lockoutMs ?? 3_600_000, 'lockoutMs');
-  const forgetAfterMs = positive(ip.forgetAfterMs ?? 3_600_000, 'forgetAfterMs');
-  const forgiveOnSuccess = ip.forgiveOnSuccess ?? false;
+  const ipPolicy = resolvePolicy(options.perIp ?? {}, DEFAULT_PER_IP_POLICY, 'perIp');
+  const prefixPolicy = resolvePolicy(options.perPrefix ?? {}, DEFAULT_PER_PREFIX_POLICY, 'perPrefix');
+  const forgiveOnSuccess = options.perIp?.forgiveOnSuccess ?? false;
   const global = options.global ?? {};
-  const attemptsPerSecond = positive(global.attemptsPerSecond ?? 50, 'attemptsPerSecond');
-  const failuresPerMinute = positive(global.failuresPerMinute ?? 120, 'failuresPerMinute');
-  const maxTracked = Math.max(1, positive(options.maxTrackedIps ?? 10_000, 'maxTrackedIps'));
-  const start = clock();
-  const attempts = createTokenBucket(
-    positive(global.attemptBurst ?? 200, 'attemptBurst'),
-    attemptsPerSecond / 1000,
-    start,
-  );
-  const failures = createTokenBucket(
-    positive(global.failureBurst ?? 300, 'failureBurst'),
-    failuresPerMinute / 60_000,
-    start,
-  );
-  const ips = new Map<string, IpState>();
+  if (global.attemptsPerSecond !== undefined) figure(global.attemptsPerSecond, 'attemptsPerSecond');
+  if (global.attemptBurst !== undefined) figure(global.attemptBurst, 'attemptBurst');
+  const failureBurst = figure(global.failureBurst ?? 300, 'failureBurst');
+  const failuresPerMinute = figure(global.failuresPerMinute ?? 120, 'failuresPerMinute');
+  const delayFactor = Math.max(1, figure(global.waveDelayFactor ?? 4, 'waveDelayFactor'));
+  const minWaveMs = figure(global.minWaveMs ?? 60_000, 'minWaveMs');
+  const ips = new PenaltyTable(ipPolicy, figure(options.maxTrackedIps ?? 50_000, 'maxTrackedIps'));
+  const prefixes = new PenaltyTable(prefixPolicy, figure(options.maxTrackedPrefixes ?? 50_000, 'maxTrackedPrefixes'));
+  const budget = createTokenBucket(failureBurst, failuresPerMinute / 60_000, clock());
+  const failures = counters(JOIN_FAILURE_REASONS);
+  const refusals = counters(JOIN_DENIALS);
+  const wave = { active: false, delayFactor, startedAt: 0, started: 0 };
 
-  const lookup = (key: string): IpState | undefined => {
-    const state = ips.get(key);
-    if (state !== undefined) {
-      ips.delete(key);
-      ips.set(key, state);
-    }
-    return state;
-  };
-
-  const track = (key: string, state: IpState) => {
-    ips.set(key, state);
-    while (ips.size > maxTracked) {
-      const oldest = ips.keys().next().value as string;
-      ips.delete(oldest);
+  const updateWave = (now: number) => {
+    const level = budget.level(now);
+    if (!wave.active && level < 1) {
+      wave.active = true;
+      wave.startedAt = now;
+      wave.started++;
+    } else if (wave.active && now - wave.startedAt >= minWaveMs && level >= Math.max(1, failureBurst / 2)) {
+      wave.active = false;
     }
   };
 
-  const delayAfter = (count: number): number => {
-    if (count <= freeFailures) return 0;
-    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(64, count - freeFailures - 1));
+  const refuse = (reason: JoinDenial, retryAfterMs: number): JoinDenied => {
+    refusals[reason]++;
+    return { allowed: false, reason, retryAfterMs };
   };
 
   return {
     check(address) {
       const now = clock();
-      const state = lookup(ipRateLimitKey(address));
-      if (state !== undefined && state.lockedUntil > now) {
-        return { allowed: false, reason: 'ip-lockout', retryAfterMs: state.lockedUntil - now };
+      const own = ips.verdict(ipRateLimitKey(address), now);
+      if (own !== undefined) return refuse(own.kind === 'lockout' ? 'ip-lockout' : 'ip-delay', own.retryAfterMs);
+      const network = prefixes.verdict(ipPrefixKey(address), now);
+      if (network !== undefined) {
+        return refuse(network.kind === 'lockout' ? 'prefix-lockout' : 'prefix-delay', network.retryAfterMs);
       }
-      if (state !== undefined && state.nextAllowedAt > now) {
-        return { allowed: false, reason: 'ip-delay', retryAfterMs: state.nextAllowedAt - now };
-      }
-      const failureWait = failures.waitMs(now);
-      if (failureWait > 0) return { allowed: false, reason: 'global-failures', retryAfterMs: failureWait };
-      const attemptWait = attempts.take(now);
-      if (attemptWait > 0) return { allowed: false, reason: 'global-rate', retryAfterMs: attemptWait };
       return { allowed: true };
     },
 
-    recordFailure(address) {
+    recordFailure(address, reason = 'unknown') {
       const now = clock();
-      const key = ipRateLimitKey(address);
-      const state = lookup(key) ?? { failures: 0, lastFailureAt: now, nextAllowedAt: 0, lockedUntil: 0 };
-      if (now - state.lastFailureAt >= forgetAfterMs) state.failures = 0;
-      state.failures++;
-      state.lastFailureAt = now;
-      state.nextAllowedAt = now + delayAfter(state.failures);
-      if (state.failures >= lockoutAfter) state.lockedUntil = Math.max(state.lockedUntil, now + lockoutMs);
-      track(key, state);
-      failures.drain(now);
-      return Math.max(state.nextAllowedAt, state.lockedUntil) - now;
+      if (reason in failures) failures[reason]++;
+      budget.drain(now);
+      updateWave(now);
+      return Math.max(ips.fail(ipRateLimitKey(address), now, wave), prefixes.fail(ipPrefixKey(address), now, wave));
     },
 
     recordSuccess(address) {
-      if (!forgiveOnSuccess) return;
-      const state = lookup(ipRateLimitKey(address));
-      if (state === undefined) return;
-      state.failures = 0;
-      state.nextAllowedAt = 0;
+      if (forgiveOnSuccess) ips.forgive(ipRateLimitKey(address));
+    },
+
+    get wave() {
+      updateWave(clock());
+      return wave.active;
     },
 
     get trackedIps() {
       return ips.size;
+    },
+
+    stats() {
+      updateWave(clock());
+      return {
+        failures: { ...failures },
+        refusals: { ...refusals },
+        wave: wave.active,
+        wavesStarted: wave.started,
+        trackedIps: ips.size,
+        trackedPrefixes: prefixes.size,
+        untrackedFailures: ips.untrackedFailures + prefixes.untrackedFailures,
+      };
     },
   };
 }

@@ -6,6 +6,8 @@ export interface TokenBucket {
   drain(now: number): void;
   /** Ms until one token is available (0 if one is). */
   waitMs(now: number): number;
+  /** Tokens in the bucket now (fractional). */
+  level(now: number): number;
 }
 
 /**
@@ -24,7 +26,7 @@ export function createTokenBucket(capacity: number, refillPerMs: number, now: nu
   };
   const waitMs = (at: number) => {
     refill(at);
-    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / refillPerMs);
+    return tokens >= 1 ? 0 : refillPerMs > 0 ? Math.ceil((1 - tokens) / refillPerMs) : Number.POSITIVE_INFINITY;
   };
   return {
     take(at) {
@@ -37,5 +39,9 @@ export function createTokenBucket(capacity: number, refillPerMs: number, now: nu
       tokens = Math.max(0, tokens - 1);
     },
     waitMs,
+    level(at) {
+      refill(at);
+      return tokens;
+    },
   };
 }

@@ -7,7 +7,7 @@ function fakeClock(start = 1_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-const roomy = { attemptsPerSecond: 1e6, attemptBurst: 1e6, failuresPerMinute: 1e6, failureBurst: 1e6 };
+const roomy = { failuresPerMinute: 1e6, failureBurst: 1e6 };
 
 describe('createJoinRateLimiter', () => {
   it('allows free failures, then doubles the delay up to the cap, then locks out', () => {
@@ -95,36 +95,103 @@ describe('createJoinRateLimiter', () => {
     expect(limiter.recordFailure('192.0.2.1')).toBeGreaterThan(0);
   });
 
-  it('limits attempts and failures globally across IPs', () => {
+  it('has no global attempts cap: 10 000 attempts from different addresses in one instant all go ahead', () => {
+    const limiter = createJoinRateLimiter({ clock: () => 0 });
+    for (let i = 0; i < 10_000; i++) {
+      expect(limiter.check(`10.${i >> 8}.${i & 255}.1`).allowed).toBe(true);
+    }
+  });
+
+  it('never refuses a clean address for strangers’ failures: a wave only makes failures cost more', () => {
+    const clock = fakeClock();
+    const limiter = createJoinRateLimiter({ clock: clock.now });
+    // 100 addresses in 100 different /24s, 4 wrong numbers each: 400 failures empty the budget of 300.
+    for (let i = 0; i < 100; i++) for (let k = 0; k < 4; k++) limiter.recordFailure(`198.${i}.0.1`);
+    expect(limiter.wave).toBe(true);
+    expect(limiter.check('192.0.2.1')).toEqual({ allowed: true });
+    expect(limiter.check('2001:db8:ffff::1')).toEqual({ allowed: true });
+    // During the wave one failure is free (not three), and the delay after it is four times longer.
+    expect(limiter.recordFailure('203.0.113.5')).toBe(0);
+    expect(limiter.recordFailure('203.0.113.5')).toBe(4_000);
+    expect(limiter.stats()).toMatchObject({ wave: true, wavesStarted: 1 });
+  });
+
+  it('ends a wave once the budget has refilled to half, and not before minWaveMs', () => {
     const clock = fakeClock();
     const limiter = createJoinRateLimiter({
       clock: clock.now,
-      global: { attemptsPerSecond: 1, attemptBurst: 2, failuresPerMinute: 60, failureBurst: 1e6 },
+      global: { failureBurst: 10, failuresPerMinute: 60, minWaveMs: 60_000 },
     });
-    expect(limiter.check('192.0.2.1').allowed).toBe(true);
-    expect(limiter.check('192.0.2.2').allowed).toBe(true);
-    expect(limiter.check('192.0.2.3')).toEqual({ allowed: false, reason: 'global-rate', retryAfterMs: 1_000 });
-    clock.advance(1_000);
-    expect(limiter.check('192.0.2.3').allowed).toBe(true);
-
-    const failing = createJoinRateLimiter({
-      clock: clock.now,
-      global: { failuresPerMinute: 60, failureBurst: 3, attemptsPerSecond: 1e6, attemptBurst: 1e6 },
-    });
-    for (let i = 0; i < 3; i++) failing.recordFailure(`198.51.100.${i}`);
-    expect(failing.check('203.0.113.1')).toEqual({ allowed: false, reason: 'global-failures', retryAfterMs: 1_000 });
+    for (let i = 0; i < 10; i++) limiter.recordFailure(`198.${i}.0.1`);
+    expect(limiter.wave).toBe(true);
+    clock.advance(4_000);
+    expect(limiter.wave).toBe(true);
+    clock.advance(56_000);
+    expect(limiter.wave).toBe(false);
+    expect(limiter.stats()).toMatchObject({ wave: false, wavesStarted: 1 });
   });
 
-  it('bounds its memory by evicting the least recently seen IP', () => {
-    const limiter = createJoinRateLimiter({ maxTrackedIps: 100, perIp: { freeFailures: 0 }, global: roomy });
-    for (let i = 0; i < 1_000; i++) limiter.recordFailure(`10.0.${i >> 8}.${i & 255}`);
-    expect(limiter.trackedIps).toBe(100);
-    expect(limiter.check('10.0.3.231').allowed).toBe(false);
-    expect(limiter.check('10.0.0.0').allowed).toBe(true);
+  it('aggregates IPv4 by /24 and IPv6 by /48: fresh addresses of a guessing network meet one budget', () => {
+    const limiter = createJoinRateLimiter({ global: roomy });
+    for (let i = 0; i < 40; i++) limiter.recordFailure(`198.51.100.${i}`);
+    expect(limiter.check('198.51.100.200')).toMatchObject({ allowed: false, reason: 'prefix-delay' });
+    expect(limiter.check('198.51.101.1').allowed).toBe(true);
+    // One /56 spread over 40 /64s: every /64 is fresh, their /48 is not.
+    for (let i = 0; i < 40; i++) limiter.recordFailure(`2001:db8:7:${(0x100 + i).toString(16)}::1`);
+    expect(limiter.check('2001:db8:7:1ff::1')).toMatchObject({ allowed: false, reason: 'prefix-delay' });
+    expect(limiter.check('2001:db8:8::1').allowed).toBe(true);
+  });
+
+  it('a flood of fresh networks never evicts a penalised address, and memory stays bounded', () => {
+    const clock = fakeClock();
+    const limiter = createJoinRateLimiter({
+      clock: clock.now,
+      maxTrackedIps: 100,
+      maxTrackedPrefixes: 100,
+      perIp: { freeFailures: 0, lockoutAfterFailures: 3, lockoutMs: 3_600_000 },
+      global: roomy,
+    });
+    for (let i = 0; i < 3; i++) limiter.recordFailure('203.0.113.7');
+    for (let i = 0; i < 10_000; i++) {
+      limiter.recordFailure(`2001:db8:${i.toString(16)}::1`);
+      clock.advance(10);
+    }
+    expect(limiter.check('203.0.113.7')).toMatchObject({ allowed: false, reason: 'ip-lockout' });
+    const stats = limiter.stats();
+    expect(stats.trackedIps).toBeLessThanOrEqual(100);
+    expect(stats.trackedPrefixes).toBeLessThanOrEqual(100);
+    expect(stats.untrackedFailures).toBeGreaterThan(0);
+  });
+
+  it('makes room by forgetting entries whose failures no longer matter', () => {
+    const limiter = createJoinRateLimiter({ maxTrackedIps: 10, perIp: { freeFailures: 2 }, global: roomy });
+    for (let i = 0; i < 10; i++) limiter.recordFailure(`10.${i}.0.1`);
+    limiter.recordFailure('192.0.2.9');
+    limiter.recordFailure('192.0.2.9');
+    expect(limiter.recordFailure('192.0.2.9')).toBe(1_000);
+    expect(limiter.trackedIps).toBe(10);
+    expect(limiter.stats().untrackedFailures).toBe(0);
+  });
+
+  it('counts failures by reason and refusals by rule', () => {
+    const limiter = createJoinRateLimiter({ perIp: { freeFailures: 0 }, global: roomy });
+    limiter.recordFailure('192.0.2.1', 'unknown');
+    limiter.recordFailure('192.0.2.2', 'malformed');
+    limiter.recordFailure('192.0.2.3', 'unauthorized');
+    limiter.recordFailure('192.0.2.4');
+    limiter.check('192.0.2.1');
+    const stats = limiter.stats();
+    expect(stats.failures).toEqual({ unknown: 2, expired: 0, taken: 0, malformed: 1, unauthorized: 1 });
+    expect(stats.refusals).toEqual({ 'ip-delay': 1, 'ip-lockout': 0, 'prefix-delay': 0, 'prefix-lockout': 0 });
+    expect(stats).toMatchObject({ wave: false, wavesStarted: 0, trackedIps: 4, trackedPrefixes: 1 });
   });
 
   it('rejects nonsense figures with a typed error', () => {
     expect(() => createJoinRateLimiter({ perIp: { baseDelayMs: -1 } })).toThrow(SessionError);
     expect(() => createJoinRateLimiter({ global: { attemptsPerSecond: Number.NaN } })).toThrow(SessionError);
+    expect(() => createJoinRateLimiter({ perPrefix: { freeFailures: Number.POSITIVE_INFINITY } })).toThrow(
+      SessionError,
+    );
+    expect(() => createJoinRateLimiter({ maxTrackedPrefixes: -1 })).toThrow(SessionError);
   });
 });
