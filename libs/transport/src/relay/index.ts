@@ -19,4 +19,4 @@
 export { type AgentTokenEntry, type VerifiedAgent, type VerifyAgent, verifyAgentFromList } from './agent-auth';
 export { clientAddress } from './client-address';
 export { DEFAULT_RELAY_LIMITS, type RelayLimits, type RelayOptions } from './options';
-export { createRelay, type Relay } from './relay';
+export { createRelay, type Relay, type RelayStats } from './relay';

@@ -28,8 +28,13 @@ export interface RelayOptions {
   verifyAgent?: VerifyAgent;
   /** Session registry. @defaultValue `createMemoryRegistry()` */
   registry?: SessionRegistry;
-  /** Join rate limiter. @defaultValue `createJoinRateLimiter()` */
+  /** Rate limiter of joins (session-number guessing). @defaultValue `createJoinRateLimiter()` */
   rateLimiter?: JoinRateLimiter;
+  /**
+   * Rate limiter of agent tokens, a budget separate from joins so that a mistyped token behind a
+   * customer's NAT never delays the customer. @defaultValue `createJoinRateLimiter()`
+   */
+  agentRateLimiter?: JoinRateLimiter;
   /** Audit store; every step is appended and awaited before it is acknowledged. @defaultValue `createMemoryAuditStore()` */
   audit?: AuditStore;
   /** Addresses of reverse proxies whose `X-Forwarded-For` is trusted for the client address. @defaultValue none */
@@ -57,6 +62,11 @@ export interface RelayOptions {
   maxReportsPerSession?: number;
   /** Called with failures the relay cannot report to a peer (audit write errors, …); never with secrets. */
   onError?: (error: Error) => void;
+  /**
+   * Called with lines for the operator that are no error: a guessing wave started or ended (at most
+   * one line per minute per rate limiter). @defaultValue writes `[relay] <line>` to `console.warn`
+   */
+  onNotice?: (message: string) => void;
 }
 
 /** Numeric limits of {@link RelayOptions} with defaults applied. */

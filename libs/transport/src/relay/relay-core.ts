@@ -2,6 +2,7 @@ import {
   type AuditRecord,
   type AuditStore,
   type ClaimFailure,
+  type JoinFailureReason,
   type JoinRateLimiter,
   parseSessionNumber,
   type SessionRecord,
@@ -19,6 +20,7 @@ import {
 } from '../protocol';
 import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
 import type { VerifiedAgent, VerifyAgent } from './agent-auth';
+import { GuessingWaveNotices } from './guessing-wave-notices';
 import { LiveSession } from './live-session';
 import type { RelayLimits } from './options';
 
@@ -32,8 +34,10 @@ interface WaitingAgent {
 export interface RelayCoreDeps {
   /** Session registry. */
   registry: SessionRegistry;
-  /** Join rate limiter. */
+  /** Rate limiter of joins (number guessing). */
   rateLimiter: JoinRateLimiter;
+  /** Rate limiter of agent tokens: a separate budget, so a mistyped token never blocks customers. */
+  agentRateLimiter: JoinRateLimiter;
   /** Audit store. */
   audit: AuditStore;
   /** Token check. */
@@ -42,7 +46,12 @@ export interface RelayCoreDeps {
   limits: RelayLimits;
   /** Where failures without a peer to tell go. */
   onError: (error: Error) => void;
+  /** Where lines for the operator go that are no error: a guessing wave started or ended. */
+  onNotice: (message: string) => void;
 }
+
+/** Failure reasons that say only "no such number": during a guessing wave they are answered `rate-limited`. */
+const GUESSED: ReadonlySet<JoinFailureReason> = new Set(['unknown', 'malformed']);
 
 const WIRE_FOR_CLAIM: Record<ClaimFailure, RelayWireError> = {
   unknown: 'unknown-number',
@@ -63,10 +72,18 @@ export class RelayCore {
   private readonly sweeper: ReturnType<typeof setInterval>;
   private shuttingDown = false;
   private reportsIgnored = 0;
+  private readonly waves: GuessingWaveNotices;
 
   /** @param deps - registry, limiter, audit store, token check and limits */
   constructor(private readonly deps: RelayCoreDeps) {
-    this.sweeper = setInterval(() => this.track(this.expire()), deps.limits.expirySweepMs);
+    this.waves = new GuessingWaveNotices(deps.onNotice, {
+      joins: deps.rateLimiter,
+      'agent tokens': deps.agentRateLimiter,
+    });
+    this.sweeper = setInterval(() => {
+      this.waves.poll();
+      this.track(this.expire());
+    }, deps.limits.expirySweepMs);
     this.sweeper.unref();
   }
 
@@ -186,7 +203,8 @@ export class RelayCore {
    * number it carried, cut to 32 characters) and raises the address's join delay.
    */
   private auditMalformedHello(message: ConnectionMessage, address: string): void {
-    this.deps.rateLimiter.recordFailure(address);
+    this.deps.rateLimiter.recordFailure(address, 'malformed');
+    this.waves.poll();
     let typed = '';
     if (typeof message === 'string' && message.length <= MAX_CONTROL_MESSAGE_BYTES) {
       try {
@@ -243,8 +261,8 @@ export class RelayCore {
   }
 
   private async create(connection: Connection, address: string, token: string): Promise<void> {
-    // Token guessing meets the same growing delays as number guessing.
-    const decision = this.deps.rateLimiter.check(address);
+    // Token guessing meets the same growing delays as number guessing, from a budget of its own.
+    const decision = this.deps.agentRateLimiter.check(address);
     if (!decision.allowed) {
       await this.write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'rate-limited' });
       this.reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
@@ -258,7 +276,8 @@ export class RelayCore {
       agent = null;
     }
     if (!agent) {
-      this.deps.rateLimiter.recordFailure(address);
+      this.deps.agentRateLimiter.recordFailure(address, 'unauthorized');
+      this.waves.poll();
       await this.write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'unauthorized' });
       this.reject(connection, TransportErrorCode.UNAUTHORIZED, 'unauthorized');
       return;
@@ -299,8 +318,19 @@ export class RelayCore {
     typed: string,
     reason: ClaimFailure | 'malformed',
   ): Promise<void> {
-    const retryAfterMs = this.deps.rateLimiter.recordFailure(address);
+    const limiter = this.deps.rateLimiter;
+    const retryAfterMs = limiter.recordFailure(address, reason);
+    this.waves.poll();
     await this.write({ type: 'join-refused', at: now(), number: typed.slice(0, 32), guestAddress: address, reason });
+    if (GUESSED.has(reason) && limiter.wave) {
+      this.reject(
+        connection,
+        TransportErrorCode.RATE_LIMITED,
+        'rate-limited',
+        Math.max(1_000, Math.ceil(retryAfterMs)),
+      );
+      return;
+    }
     const wire = reason === 'malformed' ? 'unknown-number' : WIRE_FOR_CLAIM[reason];
     const code =
       wire === 'unknown-number'
@@ -311,6 +341,11 @@ export class RelayCore {
     this.reject(connection, code, wire, retryAfterMs > 0 ? retryAfterMs : undefined);
   }
 
+  /**
+   * The address's and its network's own limits come first, before the number is looked at, so a
+   * refused address learns nothing about the number; only then is the number tried. The global
+   * budget never refuses a join: during a guessing wave failures just cost more.
+   */
   private async join(connection: Connection, address: string, typed: string): Promise<void> {
     const decision = this.deps.rateLimiter.check(address);
     if (!decision.allowed) {

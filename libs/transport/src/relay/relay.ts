@@ -1,7 +1,12 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createJoinRateLimiter, createMemoryAuditStore, createMemoryRegistry } from '@fernhilfe/session';
+import {
+  createJoinRateLimiter,
+  createMemoryAuditStore,
+  createMemoryRegistry,
+  type JoinRateLimiterStats,
+} from '@fernhilfe/session';
 import { WebSocketServer } from 'ws';
 import { TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from '../connection';
@@ -13,23 +18,30 @@ import { ConnectionCounter } from './connection-counter';
 import { type RelayOptions, resolveRelayLimits } from './options';
 import { RelayCore } from './relay-core';
 
+/** What {@link Relay.stats} reports. */
+export interface RelayStats {
+  /** Open WebSocket connections. */
+  connections: number;
+  /** Paired sessions. */
+  liveSessions: number;
+  /** Sessions waiting for a guest. */
+  waitingSessions: number;
+  /** Bytes buffered towards peers, over all live sessions. */
+  bufferedBytes: number;
+  /** Guest `report` messages ignored (over `maxReportsPerSession`) since the relay started. */
+  ignoredReports: number;
+  /** Counters of the join and the agent-token rate limiter: failures by reason, refusals by rule, guessing wave, tracked keys. */
+  rateLimits: { joins: JoinRateLimiterStats; agentTokens: JoinRateLimiterStats };
+}
+
 /** A running relay. */
 export interface Relay {
   /** Where the relay's own server listens (`undefined` when attached to a given server). */
   readonly address: { host: string; port: number } | undefined;
   /** URL path of the WebSocket endpoint. */
   readonly path: string;
-  /**
-   * Open WebSocket connections, paired sessions, sessions waiting for a guest, bytes buffered towards
-   * peers, and guest `report` messages ignored (over `maxReportsPerSession`) since the relay started.
-   */
-  stats(): {
-    connections: number;
-    liveSessions: number;
-    waitingSessions: number;
-    bufferedBytes: number;
-    ignoredReports: number;
-  };
+  /** @returns connections, sessions, buffered bytes, ignored reports and the rate limiters' counters */
+  stats(): RelayStats;
   /**
    * Stops taking connections, ends live sessions with `relay-shutdown`, waits until every audit
    * record is written and closes the relay's own server (an attached server stays open).
@@ -71,9 +83,13 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     heartbeatTimeoutMs: limits.heartbeatTimeoutMs,
   });
   const onError = options.onError ?? ((error: Error) => console.error(`[relay] ${error.name}: ${error.message}`));
+  const rateLimiter = options.rateLimiter ?? createJoinRateLimiter();
+  const agentRateLimiter = options.agentRateLimiter ?? createJoinRateLimiter();
   const core = new RelayCore({
     registry: options.registry ?? createMemoryRegistry(),
-    rateLimiter: options.rateLimiter ?? createJoinRateLimiter(),
+    rateLimiter,
+    agentRateLimiter,
+    onNotice: options.onNotice ?? ((message: string) => console.warn(`[relay] ${message}`)),
     audit: options.audit ?? createMemoryAuditStore(),
     verifyAgent: options.verifyAgent ?? verifyAgentFromList(options.agentTokens ?? []),
     limits,
@@ -145,6 +161,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       waitingSessions: core.waitingSessions,
       bufferedBytes: core.bufferedBytes,
       ignoredReports: core.ignoredReports,
+      rateLimits: { joins: rateLimiter.stats(), agentTokens: agentRateLimiter.stats() },
     }),
     close: () => {
       closed ??= (async () => {
