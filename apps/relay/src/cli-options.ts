@@ -18,6 +18,7 @@ export interface CliSettings {
   agentName: string;
   trustedProxies: string[];
   sessionExpirySeconds: number;
+  metrics: boolean;
   help: boolean;
 }
 
@@ -59,9 +60,12 @@ Options (each can also be set by the environment variable in brackets; the optio
                         comma-separated                                      [FERNHILFE_TRUSTED_PROXIES]
   --session-expiry S    seconds a new session number waits for the customer  [FERNHILFE_SESSION_EXPIRY]
                         (default 600 = 10 minutes)
+  --metrics             serve counters in Prometheus text format at /metrics [FERNHILFE_METRICS=1]
+                        (default off; counts only, but restrict /metrics at your proxy)
   -h, --help            show this help
 
-Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /agent/ (agent console), / (customer page).
+Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics),
+/agent/ (agent console), / (customer page).
 Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
 
 function secondsFrom(text: string): number {
@@ -70,6 +74,12 @@ function secondsFrom(text: string): number {
     throw new CliUsageError(`invalid number of seconds (1–86400): ${text}`);
   }
   return seconds;
+}
+
+function switchFrom(text: string | undefined, name: string): boolean {
+  if (text === undefined || ['0', 'false', 'no', 'off'].includes(text)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  throw new CliUsageError(`${name} must be 1 or 0: ${text}`);
 }
 
 function portFrom(text: string): number {
@@ -114,6 +124,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
     sessionExpirySeconds: secondsFrom(pick(values['session-expiry'], 'FERNHILFE_SESSION_EXPIRY') ?? '600'),
+    metrics: values.metrics === true || switchFrom(pick(undefined, 'FERNHILFE_METRICS'), 'FERNHILFE_METRICS'),
     help: values.help ?? false,
   };
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
@@ -144,6 +155,7 @@ function parse(argv: string[]) {
       'static-viewer': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
       'session-expiry': { type: 'string' },
+      metrics: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -9,6 +9,7 @@ import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
 import { createRelay, type Relay } from '@fernhilfe/transport/relay';
 import { loadAgentTokens } from './agent-tokens';
 import type { CliSettings } from './cli-options';
+import { serveMetrics } from './metrics';
 import { createStaticSite } from './static-site';
 
 /** A started relay process: its URLs and how to stop it. */
@@ -28,7 +29,8 @@ export interface RunningRelayServer {
 const RELAY_PATH = '/relay';
 
 /**
- * Starts the HTTP(S) server with the relay endpoint, the two web bundles, `/healthz`, and the
+ * Starts the HTTP(S) server with the relay endpoint, the two web bundles, `/healthz`, `/metrics`
+ * (only with `settings.metrics`), and the
  * JSONL audit log (closing sessions a crash left open).
  *
  * @param settings - CLI settings
@@ -64,6 +66,10 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
       response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok\n');
       return;
     }
+    if (pathname === '/metrics' && settings.metrics) {
+      serveMetrics(request, response, () => relay.stats());
+      return;
+    }
     if (pathname === RELAY_PATH) {
       response.writeHead(426, { 'Content-Type': 'text/plain' }).end('WebSocket endpoint of the Fernhilfe relay\n');
       return;
@@ -84,6 +90,7 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     agentTokens: tokens.entries,
     trustedProxies: settings.trustedProxies,
     onError: (error) => console.error(`relay: ${error.name}: ${error.message}`),
+    onNotice: (line) => console.warn(`relay: ${line}`),
   });
   try {
     await new Promise<void>((done, fail) => {

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGuestClient } from '@fernhilfe/transport';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CliUsageError, readSettings } from '../src/cli-options';
+import { type RunningRelayServer, startRelayServer } from '../src/relay-server';
+
+const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-metrics-'));
+let running: RunningRelayServer | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function start(extra: string[]) {
+  const args = ['--port', '0', '--host', '127.0.0.1', '--agent-token', 'metrics-test-token-0123456789'];
+  const settings = readSettings([...args, '--audit-file', join(work, `${Date.now()}.jsonl`), ...extra], {});
+  running = await startRelayServer(settings);
+  return running.baseUrl.replace('localhost', '127.0.0.1');
+}
+
+describe('/metrics', () => {
+  it('is off by default', async () => {
+    const base = await start([]);
+    // The path falls through to the customer page (not built in this test), never to the counters.
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).not.toBe(200);
+    expect(await response.text()).not.toContain('fernhilfe_');
+  });
+
+  it('with --metrics shows join failures by reason and the guessing wave, in Prometheus text format', async () => {
+    const base = await start(['--metrics']);
+    const wrong = await createGuestClient({ url: `${base.replace('http', 'ws')}/relay`, number: '12345671' }).catch(
+      (error: unknown) => error,
+    );
+    expect(wrong).toBeInstanceOf(Error);
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await response.text();
+    expect(text).toContain('fernhilfe_rate_limit_failures_total{limiter="joins",reason="unknown"} 1\n');
+    expect(text).toContain('fernhilfe_rate_limit_failures_total{limiter="agent-tokens",reason="unauthorized"} 0\n');
+    expect(text).toContain('fernhilfe_rate_limit_wave{limiter="joins"} 0\n');
+    expect(text).toContain('fernhilfe_rate_limit_refusals_total{limiter="joins",rule="prefix-lockout"} 0\n');
+    expect(text).toContain('# TYPE fernhilfe_relay_connections gauge\n');
+    expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('is switched on by FERNHILFE_METRICS=1 and refuses other values', () => {
+    expect(readSettings([], { FERNHILFE_METRICS: '1' }).metrics).toBe(true);
+    expect(readSettings([], { FERNHILFE_METRICS: '0' }).metrics).toBe(false);
+    expect(readSettings([], {}).metrics).toBe(false);
+    expect(() => readSettings([], { FERNHILFE_METRICS: 'maybe' })).toThrow(CliUsageError);
+  });
+});
