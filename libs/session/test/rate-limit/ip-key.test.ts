@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipRateLimitKey } from '../../src/index';
+import { ipPrefixKey, ipRateLimitKey } from '../../src/index';
 
 describe('ipRateLimitKey', () => {
   it('keys IPv4 by address', () => {
@@ -27,5 +27,27 @@ describe('ipRateLimitKey', () => {
     expect(ipRateLimitKey('1:2:3')).toBe('other:1:2:3');
     expect(ipRateLimitKey('999.1.1.1')).toBe('other:999.1.1.1');
     expect(ipRateLimitKey('x'.repeat(1000)).length).toBeLessThanOrEqual(70);
+  });
+});
+
+describe('ipPrefixKey', () => {
+  it('keys IPv4 by /24 and IPv4-mapped IPv6 likewise', () => {
+    expect(ipPrefixKey('198.51.100.7')).toBe('v4/24:198.51.100');
+    expect(ipPrefixKey('198.51.100.250')).toBe('v4/24:198.51.100');
+    expect(ipPrefixKey('::ffff:198.51.100.9')).toBe('v4/24:198.51.100');
+    expect(ipPrefixKey('198.51.101.7')).not.toBe(ipPrefixKey('198.51.100.7'));
+  });
+
+  it('keys IPv6 by /48: every /64 of a /56 lands in one network', () => {
+    const key = 'v6/48:2001:db8:aa';
+    expect(ipPrefixKey('2001:db8:aa:1200::1')).toBe(key);
+    expect(ipPrefixKey('2001:0db8:00aa:12ff:ffff::1')).toBe(key);
+    expect(ipPrefixKey('[2001:db8:aa::42%eth0]')).toBe(key);
+    expect(ipPrefixKey('2001:db8:ab::1')).not.toBe(key);
+  });
+
+  it('keys anything else by its bounded text, apart from every address', () => {
+    expect(ipPrefixKey('999.1.1.1')).toBe('other:999.1.1.1');
+    expect(ipPrefixKey('x'.repeat(1000)).length).toBeLessThanOrEqual(70);
   });
 });
