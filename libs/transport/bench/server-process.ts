@@ -3,7 +3,7 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createJoinRateLimiter, createMemoryAuditStore } from '@fernhilfe/session';
+import { createMemoryAuditStore } from '@fernhilfe/session';
 import { WebSocketServer } from 'ws';
 import { createRelay } from '../src/relay/index';
 
@@ -27,7 +27,6 @@ async function startRelay(): Promise<{ port: number; stats: () => unknown }> {
     agentTokens: [{ token: BENCH_TOKEN, agentId: 'bench', displayName: 'Bench', org: 'Bench' }],
     maxConnectionsPerIp: 100_000,
     maxConnections: 100_000,
-    rateLimiter: createJoinRateLimiter({ global: { attemptsPerSecond: 1e6, attemptBurst: 1e6 } }),
     onError: () => undefined,
   });
   return { port: relay.address?.port ?? 0, stats: () => relay.stats() };

@@ -26,10 +26,6 @@ export type PerPrefixPolicy = PenaltyPolicy;
  * during a wave each failure costs its address and network more.
  */
 export interface GlobalPolicy {
-  /** @deprecated Ignored: a global attempts cap let strangers lock every customer out (issue 12). */
-  attemptsPerSecond?: number;
-  /** @deprecated Ignored, like `attemptsPerSecond`. */
-  attemptBurst?: number;
   /** Failures per minute over all addresses that the budget refills. @default 120 */
   failuresPerMinute?: number;
   /** Failures the budget holds; when they are used up a guessing wave starts. @default 300 */
@@ -222,8 +218,6 @@ export function createJoinRateLimiter(options: JoinRateLimiterOptions = {}): Joi
   const prefixPolicy = resolvePolicy(options.perPrefix ?? {}, DEFAULT_PER_PREFIX_POLICY, 'perPrefix');
   const forgiveOnSuccess = options.perIp?.forgiveOnSuccess ?? false;
   const global = options.global ?? {};
-  if (global.attemptsPerSecond !== undefined) figure(global.attemptsPerSecond, 'attemptsPerSecond');
-  if (global.attemptBurst !== undefined) figure(global.attemptBurst, 'attemptBurst');
   const failureBurst = figure(global.failureBurst ?? 300, 'failureBurst');
   const failuresPerMinute = figure(global.failuresPerMinute ?? 120, 'failuresPerMinute');
   const delayFactor = Math.max(1, figure(global.waveDelayFactor ?? 4, 'waveDelayFactor'));

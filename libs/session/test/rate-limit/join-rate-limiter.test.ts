@@ -188,7 +188,7 @@ describe('createJoinRateLimiter', () => {
 
   it('rejects nonsense figures with a typed error', () => {
     expect(() => createJoinRateLimiter({ perIp: { baseDelayMs: -1 } })).toThrow(SessionError);
-    expect(() => createJoinRateLimiter({ global: { attemptsPerSecond: Number.NaN } })).toThrow(SessionError);
+    expect(() => createJoinRateLimiter({ global: { failuresPerMinute: Number.NaN } })).toThrow(SessionError);
     expect(() => createJoinRateLimiter({ perPrefix: { freeFailures: Number.POSITIVE_INFINITY } })).toThrow(
       SessionError,
     );
