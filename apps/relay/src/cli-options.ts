@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseFrameAncestors } from './security-headers';
 
 /** Settings of the relay process, from command-line options and environment variables. */
 export interface CliSettings {
@@ -18,6 +19,8 @@ export interface CliSettings {
   agentName: string;
   trustedProxies: string[];
   sessionExpirySeconds: number;
+  /** Who may frame the agent console (CSP `frame-ancestors`), `'self'` by default. */
+  frameAncestors: string[];
   help: boolean;
 }
 
@@ -59,6 +62,9 @@ Options (each can also be set by the environment variable in brackets; the optio
                         comma-separated                                      [FERNHILFE_TRUSTED_PROXIES]
   --session-expiry S    seconds a new session number waits for the customer  [FERNHILFE_SESSION_EXPIRY]
                         (default 600 = 10 minutes)
+  --frame-ancestors SRC origins allowed to show the agent console /agent/ in a frame, space- or
+                        comma-separated, e.g. https://helpdesk.example.com   [FERNHILFE_FRAME_ANCESTORS]
+                        (default 'self'; the customer page is never framed by other origins)
   -h, --help            show this help
 
 Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /agent/ (agent console), / (customer page).
@@ -70,6 +76,14 @@ function secondsFrom(text: string): number {
     throw new CliUsageError(`invalid number of seconds (1–86400): ${text}`);
   }
   return seconds;
+}
+
+function frameAncestorsFrom(text: string): string[] {
+  try {
+    return parseFrameAncestors(text);
+  } catch (error) {
+    throw new CliUsageError(`--frame-ancestors: ${(error as Error).message}`);
+  }
 }
 
 function portFrom(text: string): number {
@@ -114,6 +128,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       .map((entry) => entry.trim())
       .filter((entry) => entry !== ''),
     sessionExpirySeconds: secondsFrom(pick(values['session-expiry'], 'FERNHILFE_SESSION_EXPIRY') ?? '600'),
+    frameAncestors: frameAncestorsFrom(pick(values['frame-ancestors'], 'FERNHILFE_FRAME_ANCESTORS') ?? "'self'"),
     help: values.help ?? false,
   };
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
@@ -144,6 +159,7 @@ function parse(argv: string[]) {
       'static-viewer': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
       'session-expiry': { type: 'string' },
+      'frame-ancestors': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
