@@ -1,7 +1,15 @@
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_HEADER_BYTES, MAX_URL_LENGTH } from '../src/request-boundary';
+import {
+  answerClientError,
+  MAX_HEADER_BYTES,
+  MAX_URL_LENGTH,
+  type RequestHandler,
+  withRequestBoundary,
+} from '../src/request-boundary';
 import { head, rawRequest } from './raw-http';
 import { pairOnce, type RelayFixture, startRelayFixture } from './relay-fixture';
 
@@ -92,5 +100,46 @@ describe('relay HTTP boundary: every request gets an answer or a closed socket',
     expect(badKey.status).toBe(400);
     await expectAlive();
     expect(await pairOnce(relay)).toEqual(new Uint8Array([7, 8, 9]));
+  });
+});
+
+describe('withRequestBoundary', () => {
+  async function serve(handler: RequestHandler) {
+    const lines: string[] = [];
+    const server = createServer(withRequestBoundary(handler, (line) => lines.push(line)));
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    return { port, lines, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it('answers 500 and logs one line when a route throws before answering', async () => {
+    const site = await serve(() => {
+      throw new TypeError('route bug');
+    });
+    try {
+      const answer = await rawRequest(site.port, head('GET', '/x'));
+      expect(answer.status).toBe(500);
+      expect(site.lines).toEqual(['http: GET "/x" failed (answered 500): TypeError: route bug']);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('closes the connection when a route throws after its answer began', async () => {
+    const site = await serve((_request, response) => {
+      response.writeHead(200, { 'Content-Length': '100' });
+      response.write('partial');
+      throw new Error('late bug');
+    });
+    try {
+      const answer = await rawRequest(site.port, head('GET', '/y', ['Connection: keep-alive']));
+      // Never a second status line (a 500 after the 200), and the connection does not stay open.
+      expect(answer.text).not.toContain('500');
+      expect(answer.closedByServer).toBe(true);
+      expect(site.lines).toEqual(['http: GET "/y" failed (connection closed): Error: late bug']);
+    } finally {
+      await site.close();
+    }
   });
 });
