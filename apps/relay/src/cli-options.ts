@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseFrameAncestors } from './security-headers';
 
 /** Settings of the relay process, from command-line options and environment variables. */
 export interface CliSettings {
@@ -19,6 +20,8 @@ export interface CliSettings {
   trustedProxies: string[];
   sessionExpirySeconds: number;
   metrics: boolean;
+  /** Who may frame the agent console (CSP `frame-ancestors`), `'self'` by default. */
+  frameAncestors: string[];
   help: boolean;
 }
 
@@ -62,6 +65,9 @@ Options (each can also be set by the environment variable in brackets; the optio
                         (default 600 = 10 minutes)
   --metrics             serve counters in Prometheus text format at /metrics [FERNHILFE_METRICS=1]
                         (default off; counts only, but restrict /metrics at your proxy)
+  --frame-ancestors SRC origins allowed to show the agent console /agent/ in a frame, space- or
+                        comma-separated, e.g. https://helpdesk.example.com   [FERNHILFE_FRAME_ANCESTORS]
+                        (default 'self'; the customer page is never framed by other origins)
   -h, --help            show this help
 
 Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics),
@@ -80,6 +86,14 @@ function switchFrom(text: string | undefined, name: string): boolean {
   if (text === undefined || ['0', 'false', 'no', 'off'].includes(text)) return false;
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   throw new CliUsageError(`${name} must be 1 or 0: ${text}`);
+}
+
+function frameAncestorsFrom(text: string): string[] {
+  try {
+    return parseFrameAncestors(text);
+  } catch (error) {
+    throw new CliUsageError(`--frame-ancestors: ${(error as Error).message}`);
+  }
 }
 
 function portFrom(text: string): number {
@@ -125,6 +139,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       .filter((entry) => entry !== ''),
     sessionExpirySeconds: secondsFrom(pick(values['session-expiry'], 'FERNHILFE_SESSION_EXPIRY') ?? '600'),
     metrics: values.metrics === true || switchFrom(pick(undefined, 'FERNHILFE_METRICS'), 'FERNHILFE_METRICS'),
+    frameAncestors: frameAncestorsFrom(pick(values['frame-ancestors'], 'FERNHILFE_FRAME_ANCESTORS') ?? "'self'"),
     help: values.help ?? false,
   };
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
@@ -156,6 +171,7 @@ function parse(argv: string[]) {
       'trust-proxy': { type: 'string', multiple: true },
       'session-expiry': { type: 'string' },
       metrics: { type: 'boolean' },
+      'frame-ancestors': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

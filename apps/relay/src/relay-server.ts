@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -10,6 +10,14 @@ import { createRelay, type Relay } from '@fernhilfe/transport/relay';
 import { loadAgentTokens } from './agent-tokens';
 import type { CliSettings } from './cli-options';
 import { serveMetrics } from './metrics';
+import {
+  answerClientError,
+  MAX_HEADER_BYTES,
+  type RequestHandler,
+  refuseOtherUpgrades,
+  withRequestBoundary,
+} from './request-boundary';
+import { pageSecurityHeaders, transportSecurityHeaders } from './security-headers';
 import { createStaticSite } from './static-site';
 
 /** A started relay process: its URLs and how to stop it. */
@@ -51,6 +59,7 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     directory: settings.staticGuest,
     title: 'The customer support page',
     buildCommand: 'npm run build -w apps/guest',
+    headers: pageSecurityHeaders('guest'),
   });
   const viewer = createStaticSite({
     prefix: '/agent/',
@@ -59,8 +68,12 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     buildCommand: 'npm run build -w apps/viewer',
     // The embeddable viewer: helpdesks on other origins import it (docs/embedding.md).
     crossOrigin: ['embed.js'],
+    headers: pageSecurityHeaders('viewer', settings.frameAncestors),
   });
-  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+  const tls = settings.tlsCert !== undefined && settings.tlsKey !== undefined;
+  const everyAnswer = Object.entries(transportSecurityHeaders(tls));
+  const routes: RequestHandler = (request, response) => {
+    for (const [name, value] of everyAnswer) response.setHeader(name, value);
     const pathname = (request.url ?? '/').split('?')[0];
     if (pathname === '/healthz') {
       response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok\n');
@@ -77,10 +90,17 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     if (viewer.handle(request, response) || guest.handle(request, response)) return;
     response.writeHead(404).end();
   };
+  const onRequest = withRequestBoundary(routes, (line) => console.error(line));
+  const limits = { maxHeaderSize: MAX_HEADER_BYTES };
   const server: Server =
     settings.tlsCert && settings.tlsKey
-      ? createHttpsServer({ cert: readFileSync(settings.tlsCert), key: readFileSync(settings.tlsKey) }, onRequest)
-      : createHttpServer(onRequest);
+      ? createHttpsServer(
+          { ...limits, cert: readFileSync(settings.tlsCert), key: readFileSync(settings.tlsKey) },
+          onRequest,
+        )
+      : createHttpServer(limits, onRequest);
+  server.on('clientError', answerClientError);
+  server.on('upgrade', refuseOtherUpgrades(RELAY_PATH));
 
   const relay = await createRelay({
     server,

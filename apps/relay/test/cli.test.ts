@@ -90,6 +90,8 @@ describe('fernhilfe-relay CLI', () => {
       'FERNHILFE_TRUSTED_PROXIES',
       '--session-expiry',
       'FERNHILFE_SESSION_EXPIRY',
+      '--frame-ancestors',
+      'FERNHILFE_FRAME_ANCESTORS',
       '/healthz',
       'SIGTERM',
     ]) {

@@ -7,7 +7,7 @@ import {
   createMemoryRegistry,
   type JoinRateLimiterStats,
 } from '@fernhilfe/session';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from '../connection';
 import { RELAY_SUBPROTOCOL } from '../protocol';
@@ -15,6 +15,7 @@ import { wrapWsSocket } from '../ws-connection';
 import { verifyAgentFromList } from './agent-auth';
 import { clientAddress } from './client-address';
 import { ConnectionCounter } from './connection-counter';
+import { GuardedConnection } from './guarded-connection';
 import { type RelayOptions, resolveRelayLimits } from './options';
 import { RelayCore } from './relay-core';
 
@@ -106,25 +107,45 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   });
   let closing = false;
 
+  const accept = (ws: WebSocket, address: string) => {
+    try {
+      core.accept(new GuardedConnection(wrapWsSocket(ws, connectionLimits), onError), address);
+    } catch (cause) {
+      onError(
+        new TransportError(TransportErrorCode.INTERNAL, `accepting a connection failed: ${String(cause)}`, { cause }),
+      );
+      ws.terminate();
+    }
+  };
+
   const onUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
     const pathname = (request.url ?? '/').split('?')[0];
-    if (pathname !== path) {
-      if (!options.server) refuseUpgrade(socket, '404 Not Found');
-      return;
+    if (pathname !== path && options.server) return;
+    // The HTTP server stops listening for errors once it hands the socket over: a reset with no
+    // listener would end the process. ws adds its own listener once the handshake is done.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (pathname !== path) {
+        refuseUpgrade(socket, '404 Not Found');
+        return;
+      }
+      if (closing) {
+        refuseUpgrade(socket, '503 Service Unavailable');
+        return;
+      }
+      const address = clientAddress(request, trusted);
+      if (!counter.acquire(address)) {
+        refuseUpgrade(socket, '429 Too Many Requests');
+        return;
+      }
+      socket.once('close', () => counter.release(address));
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, address));
+    } catch (cause) {
+      onError(
+        new TransportError(TransportErrorCode.INTERNAL, `a WebSocket upgrade failed: ${String(cause)}`, { cause }),
+      );
+      socket.destroy();
     }
-    if (closing) {
-      refuseUpgrade(socket, '503 Service Unavailable');
-      return;
-    }
-    const address = clientAddress(request, trusted);
-    if (!counter.acquire(address)) {
-      refuseUpgrade(socket, '429 Too Many Requests');
-      return;
-    }
-    socket.once('close', () => counter.release(address));
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      core.accept(wrapWsSocket(ws, connectionLimits), address);
-    });
   };
 
   let server: Server | undefined;

@@ -1,0 +1,3 @@
+import { packageE2eConfig } from '../../vitest.shared.ts';
+
+export default packageE2eConfig('relay');
