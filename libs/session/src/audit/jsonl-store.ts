@@ -1,13 +1,16 @@
-import { createHash } from 'node:crypto';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   AUDIT_GENESIS_PREV,
+  type AuditAnchor,
   AuditError,
+  type AuditKey,
   type AuditRecord,
   type AuditStore,
   type AuditVerifyResult,
+  auditLink,
   auditQueries,
+  createAuditAnchor,
   formatAuditLine,
   parseAuditLine,
   SessionErrorCode,
@@ -15,7 +18,8 @@ import {
   validateAuditRecord,
   verifyAuditLines,
 } from '@fernhilfe/session';
-import { copyRangeDurably, endOfLastLine, readLines, syncDirectory, writeFully } from './jsonl-files';
+import { readAuditAnchorFile, writeAuditAnchorFile } from './anchor-file';
+import { copyRangeDurably, endOfLastLine, readLines, sha256Line, syncDirectory, writeFully } from './jsonl-files';
 
 /** Options of {@link openJsonlAuditStore}. */
 export interface JsonlAuditStoreOptions {
@@ -34,8 +38,23 @@ export interface JsonlAuditStoreOptions {
   allowBrokenChain?: boolean;
   /** Called once during open if a partial last line was found and moved aside. */
   onRecovery?: (recovery: AuditRecovery) => void;
-  /** Clock in ms since epoch, used to name the file a partial line is kept in. @default Date.now */
+  /** Clock in ms since epoch: names the file a partial line is kept in, dates anchors. @default Date.now */
   clock?: () => number;
+  /**
+   * The operator's key. New lines are keyed (`prev` is an HMAC-SHA256 under it, `keyId` names it)
+   * and anchors are written; a log keyed with another key, or keyed while no key is given, is
+   * refused with `SESSION_AUDIT_KEY_MISMATCH`. Without it the log is a plain SHA-256 chain, which
+   * detects accidental damage only.
+   */
+  key?: AuditKey;
+  /** Where anchors are kept (with a key): replaced atomically, checked on open. @default `<path>.anchor` */
+  anchorPath?: string;
+  /** With a key: write an anchor once this many records are durable beyond the last anchor. @default 1000 */
+  anchorEveryRecords?: number;
+  /** With a key: write an anchor after a flush once this much time has passed since the last one. @default 60_000 */
+  anchorIntervalMs?: number;
+  /** Called after each anchor is durably written (e.g. to ship it to another log host). */
+  onAnchor?: (anchor: AuditAnchor) => void;
 }
 
 /** What open found and did about a partial last line (a write cut short by a crash). */
@@ -58,10 +77,13 @@ export interface JsonlAuditStore extends AuditStore {
   readonly brokenChain: AuditVerifyResult | undefined;
   /** Number of lines durably in the log. */
   readonly records: number;
+  /** The last anchor written, or found on open; `undefined` without a key. */
+  readonly anchor: AuditAnchor | undefined;
 }
 
 interface PendingAppend {
   bytes: Buffer;
+  lineHash: string;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -70,18 +92,26 @@ function openFailed(path: string, cause: unknown): AuditError {
   return new AuditError(SessionErrorCode.AUDIT_OPEN_FAILED, `cannot open audit log ${path}`, { cause });
 }
 
-function sha256Line(line: string): string {
-  return createHash('sha256').update(line, 'utf8').digest('hex');
-}
-
-async function lastLineState(handle: FileHandle, end: number, maxLine: number) {
+async function lastLineState(handle: FileHandle, end: number, maxLine: number, key: AuditKey | undefined) {
   let count = 0;
-  let lastHash = AUDIT_GENESIS_PREV;
+  let last: string | undefined;
   for await (const line of readLines(handle, end, maxLine)) {
     count++;
-    lastHash = sha256Line(line);
+    last = line;
   }
-  return { count, lastHash };
+  if (last === undefined) return { count, lastHash: AUDIT_GENESIS_PREV, lastLineHash: AUDIT_GENESIS_PREV };
+  return { count, lastHash: await auditLink(last, sha256Line, key), lastLineHash: sha256Line(last) };
+}
+
+function refuseChain(path: string, verified: AuditVerifyResult & { ok: false }): AuditError {
+  const where = `audit log ${path} breaks at line ${verified.line} (${verified.problem})`;
+  if (verified.problem === 'key-required') {
+    return new AuditError(SessionErrorCode.AUDIT_KEY_MISMATCH, `${where}: it is keyed; give its key`);
+  }
+  if (verified.problem === 'wrong-key') {
+    return new AuditError(SessionErrorCode.AUDIT_KEY_MISMATCH, `${where}: it was written with another key`);
+  }
+  return new AuditError(SessionErrorCode.AUDIT_CHAIN_BROKEN, where);
 }
 
 async function keepPartialLine(handle: FileHandle, path: string, from: number, to: number, now: number) {
@@ -100,16 +130,23 @@ async function keepPartialLine(handle: FileHandle, path: string, from: number, t
 
 /**
  * Opens (or creates) an append-only JSONL audit log: one record per line, each line carrying
- * `prev` = SHA-256 hex of the previous line, every append fsynced (fdatasync) before its promise
- * resolves. On open it verifies the chain of complete lines and recovers from a crash: a partial
+ * `prev` = SHA-256 hex of the previous line (HMAC-SHA256 under `key` when one is given), every
+ * append fsynced (fdatasync) before its promise resolves. On open it verifies the chain of
+ * complete lines (and, with a key, the anchor file) and recovers from a crash: a partial
  * last line is copied to `<file>.partial-<timestamp>`, reported through `onRecovery` and
  * `recovery`, and cut off so the chain continues. One process may write a log at a time.
+ *
+ * With a key it writes an anchor (see `AuditAnchor`) to `anchorPath` on open, every
+ * `anchorEveryRecords` records or `anchorIntervalMs`, and on close; an anchor only ever names
+ * records already fsynced.
  *
  * @param path - the log file
  * @param options - see {@link JsonlAuditStoreOptions}
  * @returns the open store
- * @throws `AuditError` (from `@fernhilfe/session`) `SESSION_AUDIT_CHAIN_BROKEN` if the chain does not verify (unless
- *   `allowBrokenChain`), `SESSION_AUDIT_OPEN_FAILED` if the file cannot be opened, read or recovered
+ * @throws `AuditError` (from `@fernhilfe/session`) `SESSION_AUDIT_CHAIN_BROKEN` if the chain does not verify or is shorter than
+ *   its anchor (unless `allowBrokenChain`), `SESSION_AUDIT_KEY_MISMATCH` if it is keyed with another
+ *   key or no key was given for a keyed log, `SESSION_AUDIT_ANCHOR_INVALID` for an unreadable anchor
+ *   file, `SESSION_AUDIT_OPEN_FAILED` if the file cannot be opened, read or recovered
  */
 export async function openJsonlAuditStore(
   path: string,
@@ -119,6 +156,10 @@ export async function openJsonlAuditStore(
   const maxRecordBytes = options.maxRecordBytes ?? 65_536;
   const maxLineBytes = maxRecordBytes * 4;
   const clock = options.clock ?? Date.now;
+  const { key, onAnchor } = options;
+  const anchorPath = options.anchorPath ?? `${path}.anchor`;
+  const anchorEveryRecords = options.anchorEveryRecords ?? 1000;
+  const anchorIntervalMs = options.anchorIntervalMs ?? 60_000;
 
   const existed = await stat(path).then(
     () => true,
@@ -132,25 +173,33 @@ export async function openJsonlAuditStore(
   let durableSize: number;
   let seq: number;
   let lastHash: string;
+  let durableLineHash: string;
+  let keyedFromSeq: number;
+  let anchor: AuditAnchor | undefined;
   try {
     if (!existed) await syncDirectory(dirname(path));
+    if (key !== undefined) anchor = await readAuditAnchorFile(anchorPath);
     const size = (await handle.stat()).size;
     durableSize = await endOfLastLine(handle, size);
-    const verified = await verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line);
+    // Without an anchor file, an unkeyed prefix is accepted: the log was started before the key was set.
+    const keyedFrom = anchor?.keyedFrom ?? Number.MAX_SAFE_INTEGER;
+    const verified = await verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line, {
+      key,
+      anchor,
+      keyedFrom,
+    });
     if (!verified.ok) {
-      if (!options.allowBrokenChain) {
-        throw new AuditError(
-          SessionErrorCode.AUDIT_CHAIN_BROKEN,
-          `audit log ${path} breaks at line ${verified.line} (${verified.problem})`,
-        );
-      }
+      const refusal = refuseChain(path, verified);
+      if (!options.allowBrokenChain || refusal.code === SessionErrorCode.AUDIT_KEY_MISMATCH) throw refusal;
       brokenChain = verified;
     }
     const state = verified.ok
-      ? { count: verified.records, lastHash: verified.lastHash }
-      : await lastLineState(handle, durableSize, maxLineBytes);
+      ? { count: verified.records, lastHash: verified.lastHash, lastLineHash: verified.lastLineHash }
+      : await lastLineState(handle, durableSize, maxLineBytes, key);
     seq = state.count;
     lastHash = state.lastHash;
+    durableLineHash = state.lastLineHash;
+    keyedFromSeq = anchor?.keyedFrom ?? (verified.ok ? verified.keyedFrom : seq);
     if (durableSize < size) {
       const keptAt = await keepPartialLine(handle, path, durableSize, size, clock());
       await handle.truncate(durableSize);
@@ -169,6 +218,23 @@ export async function openJsonlAuditStore(
   let closed = false;
   let closing: Promise<void> | undefined;
   let records = seq;
+  let anchoredRecords = anchor === undefined ? 0 : anchor.seq + 1;
+  let anchoredAt = clock();
+
+  // Only ever called between flushes, so `records` and `durableLineHash` name fsynced lines.
+  const writeAnchor = async () => {
+    if (key === undefined || records === 0 || records === anchoredRecords) return;
+    const next = createAuditAnchor(key, records - 1, durableLineHash, clock(), keyedFromSeq);
+    await writeAuditAnchorFile(anchorPath, next).catch((cause: unknown) => {
+      throw new AuditError(SessionErrorCode.AUDIT_WRITE_FAILED, `writing ${anchorPath} failed`, { cause });
+    });
+    anchor = next;
+    anchoredRecords = records;
+    anchoredAt = clock();
+    onAnchor?.(next);
+  };
+
+  const anchorDue = () => records - anchoredRecords >= anchorEveryRecords || clock() - anchoredAt >= anchorIntervalMs;
 
   const flush = async () => {
     while (pending.length > 0) {
@@ -184,9 +250,25 @@ export async function openJsonlAuditStore(
       }
       durableSize += bytes.length;
       records += batch.length;
+      durableLineHash = batch[batch.length - 1]!.lineHash;
       for (const item of batch) item.resolve();
+      if (!anchorDue()) continue;
+      try {
+        await writeAnchor();
+      } catch (error) {
+        failure = error as AuditError;
+        for (const item of pending.splice(0)) item.reject(failure);
+        return;
+      }
     }
   };
+
+  try {
+    await writeAnchor();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
 
   const kick = () => {
     if (flushing !== undefined) return;
@@ -225,6 +307,9 @@ export async function openJsonlAuditStore(
     get records() {
       return records;
     },
+    get anchor() {
+      return anchor;
+    },
 
     append(record: AuditRecord) {
       if (closed) return Promise.reject(new AuditError(SessionErrorCode.AUDIT_CLOSED, 'audit store is closed'));
@@ -232,7 +317,7 @@ export async function openJsonlAuditStore(
       let line: string;
       try {
         validateAuditRecord(record);
-        line = formatAuditLine(record, seq, lastHash);
+        line = formatAuditLine(record, seq, lastHash, key?.id);
       } catch (error) {
         return Promise.reject(error);
       }
@@ -243,9 +328,10 @@ export async function openJsonlAuditStore(
         );
       }
       seq++;
-      lastHash = sha256Line(line);
+      const lineHash = sha256Line(line);
+      lastHash = key === undefined ? lineHash : key.mac(line);
       return new Promise<void>((resolve, reject) => {
-        pending.push({ bytes, resolve, reject });
+        pending.push({ bytes, lineHash, resolve, reject });
         kick();
       });
     },
@@ -254,12 +340,18 @@ export async function openJsonlAuditStore(
 
     verify: async () => {
       assertReadable();
-      return verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line);
+      return verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line, {
+        key,
+        anchor,
+        keyedFrom: keyedFromSeq,
+      });
     },
 
     close() {
       closed = true;
-      closing ??= idle().then(() => handle.close());
+      closing ??= idle()
+        .then(() => (failure === undefined ? writeAnchor() : undefined))
+        .finally(() => handle.close());
       return closing;
     },
   };
