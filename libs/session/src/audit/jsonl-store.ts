@@ -1,16 +1,13 @@
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
-  AUDIT_GENESIS_PREV,
   type AuditAnchor,
   AuditError,
   type AuditKey,
   type AuditRecord,
   type AuditStore,
   type AuditVerifyResult,
-  auditLink,
   auditQueries,
-  createAuditAnchor,
   formatAuditLine,
   parseAuditLine,
   SessionErrorCode,
@@ -18,8 +15,11 @@ import {
   validateAuditRecord,
   verifyAuditLines,
 } from '@fernhilfe/session';
-import { readAuditAnchorFile, writeAuditAnchorFile } from './anchor-file';
-import { copyRangeDurably, endOfLastLine, readLines, sha256Line, syncDirectory, writeFully } from './jsonl-files';
+import { AuditAnchorer } from './anchorer';
+import { readLines, sha256Line, syncDirectory, writeFully } from './jsonl-files';
+import { type AuditRecovery, type OpenedLog, verifyAndRecover } from './jsonl-open';
+
+export type { AuditRecovery } from './jsonl-open';
 
 /** Options of {@link openJsonlAuditStore}. */
 export interface JsonlAuditStoreOptions {
@@ -57,16 +57,6 @@ export interface JsonlAuditStoreOptions {
   onAnchor?: (anchor: AuditAnchor) => void;
 }
 
-/** What open found and did about a partial last line (a write cut short by a crash). */
-export interface AuditRecovery {
-  /** 1-based line number the partial line would have had. */
-  line: number;
-  /** Its length in bytes. */
-  bytes: number;
-  /** Where its bytes were kept: `<file>.partial-<timestamp>`. */
-  keptAt: string;
-}
-
 /** The JSONL {@link AuditStore}, with what its open found. */
 export interface JsonlAuditStore extends AuditStore {
   /** Path of the log. */
@@ -90,42 +80,6 @@ interface PendingAppend {
 
 function openFailed(path: string, cause: unknown): AuditError {
   return new AuditError(SessionErrorCode.AUDIT_OPEN_FAILED, `cannot open audit log ${path}`, { cause });
-}
-
-async function lastLineState(handle: FileHandle, end: number, maxLine: number, key: AuditKey | undefined) {
-  let count = 0;
-  let last: string | undefined;
-  for await (const line of readLines(handle, end, maxLine)) {
-    count++;
-    last = line;
-  }
-  if (last === undefined) return { count, lastHash: AUDIT_GENESIS_PREV, lastLineHash: AUDIT_GENESIS_PREV };
-  return { count, lastHash: await auditLink(last, sha256Line, key), lastLineHash: sha256Line(last) };
-}
-
-function refuseChain(path: string, verified: AuditVerifyResult & { ok: false }): AuditError {
-  const where = `audit log ${path} breaks at line ${verified.line} (${verified.problem})`;
-  if (verified.problem === 'key-required') {
-    return new AuditError(SessionErrorCode.AUDIT_KEY_MISMATCH, `${where}: it is keyed; give its key`);
-  }
-  if (verified.problem === 'wrong-key') {
-    return new AuditError(SessionErrorCode.AUDIT_KEY_MISMATCH, `${where}: it was written with another key`);
-  }
-  return new AuditError(SessionErrorCode.AUDIT_CHAIN_BROKEN, where);
-}
-
-async function keepPartialLine(handle: FileHandle, path: string, from: number, to: number, now: number) {
-  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  for (let attempt = 0; ; attempt++) {
-    const keptAt = `${path}.partial-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
-    try {
-      await copyRangeDurably(handle, from, to, keptAt);
-      await syncDirectory(dirname(path));
-      return keptAt;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
-    }
-  }
 }
 
 /**
@@ -155,11 +109,7 @@ export async function openJsonlAuditStore(
   const groupCommit = options.groupCommit ?? true;
   const maxRecordBytes = options.maxRecordBytes ?? 65_536;
   const maxLineBytes = maxRecordBytes * 4;
-  const clock = options.clock ?? Date.now;
-  const { key, onAnchor } = options;
-  const anchorPath = options.anchorPath ?? `${path}.anchor`;
-  const anchorEveryRecords = options.anchorEveryRecords ?? 1000;
-  const anchorIntervalMs = options.anchorIntervalMs ?? 60_000;
+  const { key } = options;
 
   const existed = await stat(path).then(
     () => true,
@@ -168,73 +118,46 @@ export async function openJsonlAuditStore(
   const handle = await open(path, 'a+').catch((cause: unknown) => {
     throw openFailed(path, cause);
   });
-  let recovery: AuditRecovery | undefined;
-  let brokenChain: AuditVerifyResult | undefined;
-  let durableSize: number;
-  let seq: number;
-  let lastHash: string;
-  let durableLineHash: string;
-  let keyedFromSeq: number;
-  let anchor: AuditAnchor | undefined;
+  let opened: OpenedLog;
+  let anchorer: AuditAnchorer | undefined;
   try {
     if (!existed) await syncDirectory(dirname(path));
-    if (key !== undefined) anchor = await readAuditAnchorFile(anchorPath);
-    const size = (await handle.stat()).size;
-    durableSize = await endOfLastLine(handle, size);
-    // Without an anchor file, an unkeyed prefix is accepted: the log was started before the key was set.
-    const keyedFrom = anchor?.keyedFrom ?? Number.MAX_SAFE_INTEGER;
-    const verified = await verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line, {
+    const clock = options.clock ?? Date.now;
+    const anchorPath = options.anchorPath ?? `${path}.anchor`;
+    opened = await verifyAndRecover(handle, path, {
       key,
-      anchor,
-      keyedFrom,
+      anchorPath,
+      maxLineBytes,
+      allowBrokenChain: options.allowBrokenChain ?? false,
+      clock,
+      onRecovery: options.onRecovery,
     });
-    if (!verified.ok) {
-      const refusal = refuseChain(path, verified);
-      if (!options.allowBrokenChain || refusal.code === SessionErrorCode.AUDIT_KEY_MISMATCH) throw refusal;
-      brokenChain = verified;
-    }
-    const state = verified.ok
-      ? { count: verified.records, lastHash: verified.lastHash, lastLineHash: verified.lastLineHash }
-      : await lastLineState(handle, durableSize, maxLineBytes, key);
-    seq = state.count;
-    lastHash = state.lastHash;
-    durableLineHash = state.lastLineHash;
-    keyedFromSeq = anchor?.keyedFrom ?? (verified.ok ? verified.keyedFrom : seq);
-    if (durableSize < size) {
-      const keptAt = await keepPartialLine(handle, path, durableSize, size, clock());
-      await handle.truncate(durableSize);
-      await handle.sync();
-      recovery = { line: seq + 1, bytes: size - durableSize, keptAt };
-      options.onRecovery?.(recovery);
+    if (key !== undefined) {
+      anchorer = new AuditAnchorer({
+        key,
+        path: anchorPath,
+        everyRecords: options.anchorEveryRecords ?? 1000,
+        intervalMs: options.anchorIntervalMs ?? 60_000,
+        clock,
+        keyedFrom: opened.keyedFrom,
+        last: opened.anchor,
+        onAnchor: options.onAnchor,
+      });
+      await anchorer.write(opened.records, opened.lastLineHash);
     }
   } catch (error) {
     await handle.close();
     throw error instanceof AuditError ? error : openFailed(path, error);
   }
+  const { recovery, brokenChain, keyedFrom } = opened;
+  let { durableSize, records, lastHash, lastLineHash: durableLineHash } = opened;
+  let seq = records;
 
   const pending: PendingAppend[] = [];
   let flushing: Promise<void> | undefined;
   let failure: AuditError | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
-  let records = seq;
-  let anchoredRecords = anchor === undefined ? 0 : anchor.seq + 1;
-  let anchoredAt = clock();
-
-  // Only ever called between flushes, so `records` and `durableLineHash` name fsynced lines.
-  const writeAnchor = async () => {
-    if (key === undefined || records === 0 || records === anchoredRecords) return;
-    const next = createAuditAnchor(key, records - 1, durableLineHash, clock(), keyedFromSeq);
-    await writeAuditAnchorFile(anchorPath, next).catch((cause: unknown) => {
-      throw new AuditError(SessionErrorCode.AUDIT_WRITE_FAILED, `writing ${anchorPath} failed`, { cause });
-    });
-    anchor = next;
-    anchoredRecords = records;
-    anchoredAt = clock();
-    onAnchor?.(next);
-  };
-
-  const anchorDue = () => records - anchoredRecords >= anchorEveryRecords || clock() - anchoredAt >= anchorIntervalMs;
 
   const flush = async () => {
     while (pending.length > 0) {
@@ -252,9 +175,9 @@ export async function openJsonlAuditStore(
       records += batch.length;
       durableLineHash = batch[batch.length - 1]!.lineHash;
       for (const item of batch) item.resolve();
-      if (!anchorDue()) continue;
+      if (anchorer === undefined || !anchorer.due(records)) continue;
       try {
-        await writeAnchor();
+        await anchorer.write(records, durableLineHash);
       } catch (error) {
         failure = error as AuditError;
         for (const item of pending.splice(0)) item.reject(failure);
@@ -262,13 +185,6 @@ export async function openJsonlAuditStore(
       }
     }
   };
-
-  try {
-    await writeAnchor();
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
 
   const kick = () => {
     if (flushing !== undefined) return;
@@ -308,7 +224,7 @@ export async function openJsonlAuditStore(
       return records;
     },
     get anchor() {
-      return anchor;
+      return anchorer?.last;
     },
 
     append(record: AuditRecord) {
@@ -342,15 +258,15 @@ export async function openJsonlAuditStore(
       assertReadable();
       return verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line, {
         key,
-        anchor,
-        keyedFrom: keyedFromSeq,
+        anchor: anchorer?.last,
+        keyedFrom,
       });
     },
 
     close() {
       closed = true;
       closing ??= idle()
-        .then(() => (failure === undefined ? writeAnchor() : undefined))
+        .then(() => (failure === undefined ? anchorer?.write(records, durableLineHash) : undefined))
         .finally(() => handle.close());
       return closing;
     },
