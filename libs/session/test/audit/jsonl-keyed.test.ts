@@ -107,6 +107,31 @@ describe('openJsonlAuditStore with a key', () => {
     await store.close();
   });
 
+  it('anchors after anchorIntervalMs have passed, by the injected clock', async () => {
+    let now = Date.UTC(2026, 11, 3);
+    const anchors: AuditAnchor[] = [];
+    const store = await openJsonlAuditStore(freshPath(), {
+      key: KEY,
+      anchorIntervalMs: 60_000,
+      clock: () => now,
+      onAnchor: (anchor) => anchors.push(anchor),
+    });
+    const [first, second, third, fourth] = sessionRecords('clock', 0);
+    await store.append(first!);
+    await store.append(second!);
+    expect(anchors).toEqual([]);
+    now += 60_000;
+    await store.append(third!);
+    await store.append(fourth!);
+    now += 1_000;
+    await store.close();
+    // One anchor after the flush that found the interval over, one on close.
+    expect(anchors).toMatchObject([
+      { seq: 2, at: new Date(now - 1_000).toISOString() },
+      { seq: 3, at: new Date(now).toISOString() },
+    ]);
+  });
+
   it('refuses an unreadable anchor file with SESSION_AUDIT_ANCHOR_INVALID', async () => {
     const path = freshPath();
     await writeKeyedLog(path, ['g']);
