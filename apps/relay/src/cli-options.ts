@@ -11,6 +11,7 @@ export interface CliSettings {
   tokenFile: string | undefined;
   agentToken: string | undefined;
   auditFile: string;
+  auditKeyFile: string | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   staticGuest: string;
@@ -53,6 +54,9 @@ Options (each can also be set by the environment variable in brackets; the optio
   --agent-name NAME     agent display name for tokens without one            [FERNHILFE_AGENT_NAME] (default Support)
   --audit-file FILE     append-only JSONL audit log                          [FERNHILFE_AUDIT_FILE]
                         (default ./data/audit.jsonl)
+  --audit-key-file FILE key for the audit log's HMAC chain and anchors: at   [FERNHILFE_AUDIT_KEY_FILE]
+                        least 32 random bytes as hex or base64, e.g. made with
+                        "openssl rand -hex 32". Without it the log only detects accidental damage.
   --tls-cert FILE       PEM certificate: serve https/wss (needs --tls-key)   [FERNHILFE_TLS_CERT]
   --tls-key FILE        PEM private key                                      [FERNHILFE_TLS_KEY]
   --static-guest DIR    customer page bundle served at /                     [FERNHILFE_STATIC_GUEST]
@@ -125,6 +129,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     tokenFile: pick(values['token-file'], 'FERNHILFE_TOKEN_FILE'),
     agentToken: pick(values['agent-token'], 'FERNHILFE_AGENT_TOKEN'),
     auditFile: pick(values['audit-file'], 'FERNHILFE_AUDIT_FILE') ?? './data/audit.jsonl',
+    auditKeyFile: pick(values['audit-key-file'], 'FERNHILFE_AUDIT_KEY_FILE'),
     tlsCert: pick(values['tls-cert'], 'FERNHILFE_TLS_CERT'),
     tlsKey: pick(values['tls-key'], 'FERNHILFE_TLS_KEY'),
     staticGuest: pick(values['static-guest'], 'FERNHILFE_STATIC_GUEST') ?? defaultBundle('../../guest/dist/web'),
@@ -164,6 +169,7 @@ function parse(argv: string[]) {
       org: { type: 'string' },
       'agent-name': { type: 'string' },
       'audit-file': { type: 'string' },
+      'audit-key-file': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'static-guest': { type: 'string' },

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
 import { closeInterruptedSessions, createMemoryRegistry } from '@fernhilfe/session';
-import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
 import { createRelay, type Relay } from '@fernhilfe/transport/relay';
 import { loadAgentTokens } from './agent-tokens';
+import { openRelayAuditLog } from './audit-log';
 import type { CliSettings } from './cli-options';
 import { serveMetrics } from './metrics';
 import {
@@ -46,12 +44,7 @@ const RELAY_PATH = '/relay';
  */
 export async function startRelayServer(settings: CliSettings): Promise<RunningRelayServer> {
   const tokens = await loadAgentTokens(settings);
-  const auditPath = resolve(settings.auditFile);
-  await mkdir(dirname(auditPath), { recursive: true });
-  const audit = await openJsonlAuditStore(auditPath, {
-    onRecovery: (recovery) =>
-      console.warn(`audit: partial line ${recovery.line} from an earlier crash kept at ${recovery.keptAt}`),
-  });
+  const audit = await openRelayAuditLog(settings.auditFile, settings.auditKeyFile);
   const interrupted = await closeInterruptedSessions(audit);
 
   const guest = createStaticSite({

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
+import { parseAuditAnchor, parseAuditKey } from '@fernhilfe/session';
+import { openJsonlAuditStore, readAuditAnchorFile, verifyJsonlAuditFile } from '@fernhilfe/session/audit-jsonl';
 import { createAgentClient, createGuestClient } from '@fernhilfe/transport';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
@@ -52,6 +53,14 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
 }
 
+/** Runs the audit-verify script to completion. */
+function auditVerify(args: string[]) {
+  const script = join(appDir, 'src/audit-verify.ts');
+  return spawnSync(process.execPath, ['--conditions=@fernhilfe/source', '--import', tsxLoader, script, ...args], {
+    encoding: 'utf8',
+  });
+}
+
 async function start(extra: string[] = []) {
   const relay = run(['--port', '0', '--host', '127.0.0.1', ...extra]);
   const [, base] = await relay.output(/listening on (http:\/\/\S+)/);
@@ -74,6 +83,8 @@ describe('fernhilfe-relay CLI', () => {
       'FERNHILFE_AGENT_TOKEN',
       '--audit-file',
       'FERNHILFE_AUDIT_FILE',
+      '--audit-key-file',
+      'FERNHILFE_AUDIT_KEY_FILE',
       '--tls-cert',
       'FERNHILFE_TLS_CERT',
       '--tls-key',
@@ -201,5 +212,50 @@ describe('fernhilfe-relay CLI', () => {
     expect(await second.exited).toBe(0);
     const last = readFileSync(auditFile, 'utf8').trim().split('\n').at(-1) ?? '';
     expect(JSON.parse(last)).toMatchObject({ type: 'session-ended', reason: 'interrupted' });
+  });
+
+  it('refuses to start with an unreadable or too short --audit-key-file', async () => {
+    const short = join(work, 'short.key');
+    writeFileSync(short, '00'.repeat(16));
+    for (const keyFile of [join(work, 'missing.key'), short]) {
+      const relay = run(['--port', '0', '--audit-key-file', keyFile, '--audit-file', join(work, 'nokey/audit.jsonl')]);
+      expect(await relay.exited).toBe(2);
+      expect(relay.stderr()).toContain('--audit-key-file: ');
+      expect(relay.stderr()).toMatch(/cannot read audit key file|must hold at least 32 random bytes/);
+      expect(relay.stdout()).not.toContain('listening');
+    }
+  });
+
+  it('keys and anchors the audit log with --audit-key-file, and refuses to start on a cut tail', async () => {
+    const keyFile = join(work, 'audit.key');
+    const hex = 'a5'.repeat(32);
+    writeFileSync(keyFile, `${hex}\n`);
+    const auditFile = join(work, 'keyed/audit.jsonl');
+    const unkeyed = await start(['--audit-file', join(work, 'unkeyed/audit.jsonl')]);
+    expect(unkeyed.stderr()).toContain('no --audit-key-file given');
+    unkeyed.child.kill('SIGTERM');
+    expect(await unkeyed.exited).toBe(0);
+
+    const relay = await start(['--audit-file', auditFile, '--audit-key-file', keyFile]);
+    expect(relay.stderr()).not.toContain('no --audit-key-file');
+    const url = `${relay.base.replace('http', 'ws')}/relay`;
+    for (let i = 0; i < 2; i++) await createAgentClient({ url, token: relay.token, proxy: false });
+    relay.child.kill('SIGTERM');
+    expect(await relay.exited).toBe(0);
+    const printed = /audit anchor (\{.*\})/.exec(relay.stdout());
+    const anchor = await readAuditAnchorFile(`${auditFile}.anchor`);
+    expect(parseAuditAnchor(printed![1]!)).toEqual(anchor);
+    const key = parseAuditKey(hex);
+    expect(await verifyJsonlAuditFile(auditFile, { key, anchor })).toMatchObject({ ok: true, records: 4 });
+    const verifyArgs = [auditFile, '--key-file', keyFile, '--anchor', `${auditFile}.anchor`];
+    expect(auditVerify(verifyArgs)).toMatchObject({ status: 0, stdout: expect.stringContaining('ok: 4 records') });
+
+    const lines = readFileSync(auditFile, 'utf8').split('\n');
+    writeFileSync(auditFile, `${lines.slice(0, 2).join('\n')}\n`);
+    expect(await verifyJsonlAuditFile(auditFile, { key, anchor })).toMatchObject({ ok: false, problem: 'truncated' });
+    expect(auditVerify(verifyArgs)).toMatchObject({ status: 1, stdout: expect.stringContaining('truncated: line 3') });
+    const refused = run(['--port', '0', '--audit-file', auditFile], { FERNHILFE_AUDIT_KEY_FILE: keyFile });
+    expect(await refused.exited).toBe(1);
+    expect(refused.stderr()).toContain('truncated');
   });
 });

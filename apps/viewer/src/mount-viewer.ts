@@ -1,6 +1,6 @@
 import { createRelayConnection } from './connection/relay-connection';
 import type { CreatedSession, ViewerConnectionFactory } from './connection/viewer-connection';
-import { createCodecDecoder } from './decoder/codec-decoder';
+import { createCodecDecoder, DEFAULT_SCREEN_DECODER_LIMITS } from './decoder/codec-decoder';
 import type { ScreenDecoderFactory } from './decoder/screen-decoder';
 import { ViewerError, ViewerErrorCode } from './errors';
 import type { Lang } from './i18n/messages';
@@ -39,10 +39,12 @@ export interface MountViewerOptions {
    * @default `createDecoder` of `@fernhilfe/codec`
    */
   createDecoder?: ScreenDecoderFactory;
-  /** @default 7680 */
+  /** Largest remote screen width. @default 8192 */
   maxWidth?: number;
-  /** @default 4320 */
+  /** Largest remote screen height. @default 8192 */
   maxHeight?: number;
+  /** Largest remote screen area, width × height (the framebuffer takes 4 bytes per pixel). @default 33177600 (7680 × 4320) */
+  maxPixels?: number;
   /** @default 'fit' */
   scaleMode?: ScaleMode;
   /**
@@ -144,7 +146,11 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions): 
     getToken: options.getToken,
     connect: options.connect ?? createRelayConnection,
     createDecoder: options.createDecoder ?? createCodecDecoder,
-    limits: { maxWidth: options.maxWidth ?? 7680, maxHeight: options.maxHeight ?? 4320 },
+    limits: {
+      maxWidth: options.maxWidth ?? DEFAULT_SCREEN_DECODER_LIMITS.maxWidth,
+      maxHeight: options.maxHeight ?? DEFAULT_SCREEN_DECODER_LIMITS.maxHeight,
+      maxPixels: options.maxPixels ?? DEFAULT_SCREEN_DECODER_LIMITS.maxPixels,
+    },
     now: () => Date.now(),
     screen: {
       frame: (framebuffer, rects) => {

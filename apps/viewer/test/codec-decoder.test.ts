@@ -1,6 +1,6 @@
 import { createEncoder } from '@fernhilfe/codec';
 import { describe, expect, it } from 'vitest';
-import { createCodecDecoder } from '../src/decoder/codec-decoder';
+import { createCodecDecoder, DEFAULT_SCREEN_DECODER_LIMITS } from '../src/decoder/codec-decoder';
 import { patternRect } from './fakes/fake-decoder';
 
 describe('codec decoder adapter', () => {
@@ -30,5 +30,20 @@ describe('codec decoder adapter', () => {
     const decoder = createCodecDecoder({ maxWidth: 32, maxHeight: 32 });
     const update = encoder.encode({ width: 64, height: 64, data: new Uint8Array(64 * 64 * 4), format: 'rgba' });
     expect(() => decoder.decode(update)).toThrow(expect.objectContaining({ code: 'CODEC_LIMIT_EXCEEDED' }));
+  });
+
+  it('defaults to any screen up to 8K UHD and passes the area limit to the codec', () => {
+    expect(DEFAULT_SCREEN_DECODER_LIMITS).toEqual({ maxWidth: 8192, maxHeight: 8192, maxPixels: 7680 * 4320 });
+    const decoder = createCodecDecoder({ maxWidth: 64, maxHeight: 64, maxPixels: 1_000 });
+    const blank = (side: number) =>
+      createEncoder({ width: side, height: side }).encode({
+        width: side,
+        height: side,
+        data: new Uint8Array(side * side * 4),
+        format: 'rgba',
+      });
+    expect(() => decoder.decode(blank(40))).toThrow(expect.objectContaining({ code: 'CODEC_LIMIT_EXCEEDED' }));
+    expect(decoder.framebuffer.width).toBe(0);
+    expect(decoder.decode(blank(30)).rects.length).toBeGreaterThan(0);
   });
 });

@@ -13,17 +13,27 @@ import { DEFAULT_DECODER_LIMITS } from './limits';
 import type { PixelTarget } from './pixels';
 import type { DecodeResult, Decoder, DecoderLimits, Framebuffer, Rect } from './types';
 
-/** Upper bound of a sane body for a frame: 4 bytes per pixel plus the largest op prefix and palette per op. */
+/**
+ * Largest body an update of this geometry may declare, checked before the inflate buffer is
+ * allocated. The encoder writes each pixel op only when it is no larger than raw (3 bytes per
+ * pixel, `writePixelOp`), ops cover disjoint tiles, and copy / reference ops carry 4 bytes after
+ * their prefix; 1/64 byte per pixel covers the run-length varints its size estimate leaves out.
+ */
 function bodyBound(width: number, height: number, opCount: number): number {
-  return 4 * width * height + opCount * (OP_RECT_LENGTH + 5 + 3 * 255);
+  const pixels = width * height;
+  return 3 * pixels + Math.ceil(pixels / 64) + opCount * (OP_RECT_LENGTH + 7);
 }
 
 function checkLimits(header: UpdateHeader, limits: Required<DecoderLimits>): void {
   const { width, height, opCount, bodyLength } = header;
-  if (width > limits.maxWidth || height > limits.maxHeight) {
+  if (width > limits.maxWidth || height > limits.maxHeight || width * height > limits.maxPixels) {
     throw new CodecError(CodecErrorCode.LIMIT_EXCEEDED, `frame ${width}×${height} exceeds the size limit`);
   }
   if (opCount > limits.maxOps) throw new CodecError(CodecErrorCode.LIMIT_EXCEEDED, `${opCount} ops exceed maxOps`);
+  // Every op writes at least one pixel, and all ops together at most maxOverdraw frames.
+  if (opCount > limits.maxOverdraw * width * height) {
+    throw new CodecError(CodecErrorCode.LIMIT_EXCEEDED, `${opCount} ops for ${width}×${height} pixels`);
+  }
   if (bodyLength > limits.maxDecompressedBytes || bodyLength > bodyBound(width, height, opCount)) {
     throw new CodecError(CodecErrorCode.LIMIT_EXCEEDED, `body of ${bodyLength} bytes exceeds the limit`);
   }

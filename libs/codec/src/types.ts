@@ -83,13 +83,18 @@ export interface Encoder {
 
 /** Decoder limits; every one is checked before anything is allocated or written. */
 export interface DecoderLimits {
-  /** Largest frame width accepted. @defaultValue 7680 */
+  /** Largest frame width accepted. @defaultValue 8192 */
   maxWidth?: number;
-  /** Largest frame height accepted. @defaultValue 4320 */
+  /** Largest frame height accepted. @defaultValue 8192 */
   maxHeight?: number;
-  /** Largest op count in one update. @defaultValue 262144 */
+  /** Largest frame area (width × height) accepted: the framebuffer is 4 bytes per pixel. @defaultValue 33177600 (7680 × 4320) */
+  maxPixels?: number;
+  /** Largest op count in one update (also at most `maxOverdraw` × frame area). @defaultValue 262144 */
   maxOps?: number;
-  /** Largest inflated body in bytes. @defaultValue 134217728 (128 MiB) */
+  /**
+   * Largest inflated body in bytes; an update's body must also fit the bound its own geometry
+   * allows (3 bytes per pixel + 1/64 + 16 bytes per op). @defaultValue 104857600 (100 MiB)
+   */
   maxDecompressedBytes?: number;
   /** Pixels written by one update, as a multiple of the frame area. @defaultValue 4 */
   maxOverdraw?: number;

@@ -1,13 +1,16 @@
 /**
- * Node-only entry `@fernhilfe/session/audit-jsonl`: the durable JSONL audit store. Kept out of
- * the main entry so browser bundles of `@fernhilfe/session` never pull in `node:fs`.
+ * Node-only entry `@fernhilfe/session/audit-jsonl`: the durable JSONL audit store, its key file
+ * and anchor file, and verification of a log file. Kept out of the main entry so browser bundles
+ * of `@fernhilfe/session` never pull in `node:fs`.
  *
  * @example
  * ```ts
- * import { openJsonlAuditStore } from '@fernhilfe/session/audit-jsonl';
- * import { closeInterruptedSessions } from '@fernhilfe/session';
+ * import { openJsonlAuditStore, readAuditKeyFile } from '@fernhilfe/session/audit-jsonl';
+ * import { closeInterruptedSessions, formatAuditAnchor } from '@fernhilfe/session';
  *
  * const audit = await openJsonlAuditStore('/var/lib/fernhilfe/audit.jsonl', {
+ *   key: await readAuditKeyFile('/etc/fernhilfe/audit.key'),
+ *   onAnchor: (anchor) => console.log(`audit anchor ${formatAuditAnchor(anchor)}`),
  *   onRecovery: (r) => console.warn(`partial audit line ${r.line} kept at ${r.keptAt}`),
  * });
  * await closeInterruptedSessions(audit);
@@ -15,9 +18,12 @@
  *
  * @packageDocumentation
  */
+export { readAuditAnchorFile, writeAuditAnchorFile } from './audit/anchor-file';
 export {
   type AuditRecovery,
   type JsonlAuditStore,
   type JsonlAuditStoreOptions,
   openJsonlAuditStore,
 } from './audit/jsonl-store';
+export { verifyJsonlAuditFile } from './audit/jsonl-verify';
+export { readAuditKeyFile } from './audit/key-file';

@@ -48,6 +48,12 @@ export const SessionErrorCode = {
   AUDIT_CHAIN_BROKEN: 'SESSION_AUDIT_CHAIN_BROKEN',
   /** The audit log could not be opened, read or recovered (missing directory, permissions, I/O). */
   AUDIT_OPEN_FAILED: 'SESSION_AUDIT_OPEN_FAILED',
+  /** The audit key is unreadable, not hex or base64, or shorter than 32 bytes. */
+  AUDIT_KEY_INVALID: 'SESSION_AUDIT_KEY_INVALID',
+  /** The audit log is keyed with another key than the one given, or keyed while no key was given. */
+  AUDIT_KEY_MISMATCH: 'SESSION_AUDIT_KEY_MISMATCH',
+  /** An audit anchor is unreadable or malformed. */
+  AUDIT_ANCHOR_INVALID: 'SESSION_AUDIT_ANCHOR_INVALID',
 
   /** A call method was used in a state where it is not allowed (e.g. sending a frame before consent). */
   CALL_STATE: 'SESSION_CALL_STATE',

@@ -27,17 +27,28 @@
  */
 
 export {
+  type AuditAnchor,
+  auditAnchorMacValid,
+  createAuditAnchor,
+  formatAuditAnchor,
+  parseAuditAnchor,
+} from './audit/anchor';
+export {
   AUDIT_GENESIS_PREV,
   type AuditChainBroken,
   type AuditChainIntact,
   type AuditLineHasher,
   type AuditLineProblem,
+  type AuditVerifyOptions,
+  AuditVerifyProblem,
   type AuditVerifyResult,
+  auditLink,
   formatAuditLine,
   parseAuditLine,
   verifyAuditLines,
 } from './audit/chain';
 export { type CloseInterruptedOptions, closeInterruptedSessions } from './audit/interrupted';
+export { AUDIT_KEY_MIN_BYTES, AuditKey, parseAuditKey } from './audit/key';
 export {
   createMemoryAuditStore,
   type MemoryAuditStore,

@@ -24,8 +24,12 @@ export interface ScreenDecoder {
 
 /** Limits a decoder is created with. */
 export interface ScreenDecoderLimits {
+  /** Largest screen width accepted. */
   maxWidth: number;
+  /** Largest screen height accepted. */
   maxHeight: number;
+  /** Largest screen area (width × height) accepted; unlimited beyond `maxWidth` × `maxHeight` when absent. */
+  maxPixels?: number;
 }
 
 /** Creates a decoder; one per session, since the first update after creation is a keyframe. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 
@@ -92,4 +93,26 @@ export async function syncDirectory(directory: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/**
+ * Reads a small text file (a key, an anchor) without trusting its size.
+ *
+ * @returns its UTF-8 text, or `undefined` if it is larger than `maxBytes`
+ * @throws the I/O error (e.g. `ENOENT`)
+ */
+export async function readSmallFile(path: string, maxBytes: number): Promise<string | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return bytesRead > maxBytes ? undefined : buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** SHA-256 hex of a line's UTF-8 bytes (node:crypto). */
+export function sha256Line(line: string): string {
+  return createHash('sha256').update(line, 'utf8').digest('hex');
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
-  AUDIT_GENESIS_PREV,
+  type AuditAnchor,
   AuditError,
+  type AuditKey,
   type AuditRecord,
   type AuditStore,
   type AuditVerifyResult,
@@ -15,7 +15,11 @@ import {
   validateAuditRecord,
   verifyAuditLines,
 } from '@fernhilfe/session';
-import { copyRangeDurably, endOfLastLine, readLines, syncDirectory, writeFully } from './jsonl-files';
+import { AuditAnchorer } from './anchorer';
+import { readLines, sha256Line, syncDirectory, writeFully } from './jsonl-files';
+import { type AuditRecovery, type OpenedLog, verifyAndRecover } from './jsonl-open';
+
+export type { AuditRecovery } from './jsonl-open';
 
 /** Options of {@link openJsonlAuditStore}. */
 export interface JsonlAuditStoreOptions {
@@ -34,18 +38,23 @@ export interface JsonlAuditStoreOptions {
   allowBrokenChain?: boolean;
   /** Called once during open if a partial last line was found and moved aside. */
   onRecovery?: (recovery: AuditRecovery) => void;
-  /** Clock in ms since epoch, used to name the file a partial line is kept in. @default Date.now */
+  /** Clock in ms since epoch: names the file a partial line is kept in, dates anchors. @default Date.now */
   clock?: () => number;
-}
-
-/** What open found and did about a partial last line (a write cut short by a crash). */
-export interface AuditRecovery {
-  /** 1-based line number the partial line would have had. */
-  line: number;
-  /** Its length in bytes. */
-  bytes: number;
-  /** Where its bytes were kept: `<file>.partial-<timestamp>`. */
-  keptAt: string;
+  /**
+   * The operator's key. New lines are keyed (`prev` is an HMAC-SHA256 under it, `keyId` names it)
+   * and anchors are written; a log keyed with another key, or keyed while no key is given, is
+   * refused with `SESSION_AUDIT_KEY_MISMATCH`. Without it the log is a plain SHA-256 chain, which
+   * detects accidental damage only.
+   */
+  key?: AuditKey;
+  /** Where anchors are kept (with a key): replaced atomically, checked on open. @default `<path>.anchor` */
+  anchorPath?: string;
+  /** With a key: write an anchor once this many records are durable beyond the last anchor. @default 1000 */
+  anchorEveryRecords?: number;
+  /** With a key: write an anchor after a flush once this much time has passed since the last one. @default 60_000 */
+  anchorIntervalMs?: number;
+  /** Called after each anchor is durably written (e.g. to ship it to another log host). */
+  onAnchor?: (anchor: AuditAnchor) => void;
 }
 
 /** The JSONL {@link AuditStore}, with what its open found. */
@@ -58,10 +67,13 @@ export interface JsonlAuditStore extends AuditStore {
   readonly brokenChain: AuditVerifyResult | undefined;
   /** Number of lines durably in the log. */
   readonly records: number;
+  /** The last anchor written, or found on open; `undefined` without a key. */
+  readonly anchor: AuditAnchor | undefined;
 }
 
 interface PendingAppend {
   bytes: Buffer;
+  lineHash: string;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -70,46 +82,25 @@ function openFailed(path: string, cause: unknown): AuditError {
   return new AuditError(SessionErrorCode.AUDIT_OPEN_FAILED, `cannot open audit log ${path}`, { cause });
 }
 
-function sha256Line(line: string): string {
-  return createHash('sha256').update(line, 'utf8').digest('hex');
-}
-
-async function lastLineState(handle: FileHandle, end: number, maxLine: number) {
-  let count = 0;
-  let lastHash = AUDIT_GENESIS_PREV;
-  for await (const line of readLines(handle, end, maxLine)) {
-    count++;
-    lastHash = sha256Line(line);
-  }
-  return { count, lastHash };
-}
-
-async function keepPartialLine(handle: FileHandle, path: string, from: number, to: number, now: number) {
-  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  for (let attempt = 0; ; attempt++) {
-    const keptAt = `${path}.partial-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
-    try {
-      await copyRangeDurably(handle, from, to, keptAt);
-      await syncDirectory(dirname(path));
-      return keptAt;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
-    }
-  }
-}
-
 /**
  * Opens (or creates) an append-only JSONL audit log: one record per line, each line carrying
- * `prev` = SHA-256 hex of the previous line, every append fsynced (fdatasync) before its promise
- * resolves. On open it verifies the chain of complete lines and recovers from a crash: a partial
+ * `prev` = SHA-256 hex of the previous line (HMAC-SHA256 under `key` when one is given), every
+ * append fsynced (fdatasync) before its promise resolves. On open it verifies the chain of
+ * complete lines (and, with a key, the anchor file) and recovers from a crash: a partial
  * last line is copied to `<file>.partial-<timestamp>`, reported through `onRecovery` and
  * `recovery`, and cut off so the chain continues. One process may write a log at a time.
+ *
+ * With a key it writes an anchor (see `AuditAnchor`) to `anchorPath` on open, every
+ * `anchorEveryRecords` records or `anchorIntervalMs`, and on close; an anchor only ever names
+ * records already fsynced.
  *
  * @param path - the log file
  * @param options - see {@link JsonlAuditStoreOptions}
  * @returns the open store
- * @throws `AuditError` (from `@fernhilfe/session`) `SESSION_AUDIT_CHAIN_BROKEN` if the chain does not verify (unless
- *   `allowBrokenChain`), `SESSION_AUDIT_OPEN_FAILED` if the file cannot be opened, read or recovered
+ * @throws `AuditError` (from `@fernhilfe/session`) `SESSION_AUDIT_CHAIN_BROKEN` if the chain does not verify or is shorter than
+ *   its anchor (unless `allowBrokenChain`), `SESSION_AUDIT_KEY_MISMATCH` if it is keyed with another
+ *   key or no key was given for a keyed log, `SESSION_AUDIT_ANCHOR_INVALID` for an unreadable anchor
+ *   file, `SESSION_AUDIT_OPEN_FAILED` if the file cannot be opened, read or recovered
  */
 export async function openJsonlAuditStore(
   path: string,
@@ -118,7 +109,7 @@ export async function openJsonlAuditStore(
   const groupCommit = options.groupCommit ?? true;
   const maxRecordBytes = options.maxRecordBytes ?? 65_536;
   const maxLineBytes = maxRecordBytes * 4;
-  const clock = options.clock ?? Date.now;
+  const { key } = options;
 
   const existed = await stat(path).then(
     () => true,
@@ -127,48 +118,46 @@ export async function openJsonlAuditStore(
   const handle = await open(path, 'a+').catch((cause: unknown) => {
     throw openFailed(path, cause);
   });
-  let recovery: AuditRecovery | undefined;
-  let brokenChain: AuditVerifyResult | undefined;
-  let durableSize: number;
-  let seq: number;
-  let lastHash: string;
+  let opened: OpenedLog;
+  let anchorer: AuditAnchorer | undefined;
   try {
     if (!existed) await syncDirectory(dirname(path));
-    const size = (await handle.stat()).size;
-    durableSize = await endOfLastLine(handle, size);
-    const verified = await verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line);
-    if (!verified.ok) {
-      if (!options.allowBrokenChain) {
-        throw new AuditError(
-          SessionErrorCode.AUDIT_CHAIN_BROKEN,
-          `audit log ${path} breaks at line ${verified.line} (${verified.problem})`,
-        );
-      }
-      brokenChain = verified;
-    }
-    const state = verified.ok
-      ? { count: verified.records, lastHash: verified.lastHash }
-      : await lastLineState(handle, durableSize, maxLineBytes);
-    seq = state.count;
-    lastHash = state.lastHash;
-    if (durableSize < size) {
-      const keptAt = await keepPartialLine(handle, path, durableSize, size, clock());
-      await handle.truncate(durableSize);
-      await handle.sync();
-      recovery = { line: seq + 1, bytes: size - durableSize, keptAt };
-      options.onRecovery?.(recovery);
+    const clock = options.clock ?? Date.now;
+    const anchorPath = options.anchorPath ?? `${path}.anchor`;
+    opened = await verifyAndRecover(handle, path, {
+      key,
+      anchorPath,
+      maxLineBytes,
+      allowBrokenChain: options.allowBrokenChain ?? false,
+      clock,
+      onRecovery: options.onRecovery,
+    });
+    if (key !== undefined) {
+      anchorer = new AuditAnchorer({
+        key,
+        path: anchorPath,
+        everyRecords: options.anchorEveryRecords ?? 1000,
+        intervalMs: options.anchorIntervalMs ?? 60_000,
+        clock,
+        keyedFrom: opened.keyedFrom,
+        last: opened.anchor,
+        onAnchor: options.onAnchor,
+      });
+      await anchorer.write(opened.records, opened.lastLineHash);
     }
   } catch (error) {
     await handle.close();
     throw error instanceof AuditError ? error : openFailed(path, error);
   }
+  const { recovery, brokenChain, keyedFrom } = opened;
+  let { durableSize, records, lastHash, lastLineHash: durableLineHash } = opened;
+  let seq = records;
 
   const pending: PendingAppend[] = [];
   let flushing: Promise<void> | undefined;
   let failure: AuditError | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
-  let records = seq;
 
   const flush = async () => {
     while (pending.length > 0) {
@@ -184,7 +173,16 @@ export async function openJsonlAuditStore(
       }
       durableSize += bytes.length;
       records += batch.length;
+      durableLineHash = batch[batch.length - 1]!.lineHash;
       for (const item of batch) item.resolve();
+      if (anchorer === undefined || !anchorer.due(records)) continue;
+      try {
+        await anchorer.write(records, durableLineHash);
+      } catch (error) {
+        failure = error as AuditError;
+        for (const item of pending.splice(0)) item.reject(failure);
+        return;
+      }
     }
   };
 
@@ -225,6 +223,9 @@ export async function openJsonlAuditStore(
     get records() {
       return records;
     },
+    get anchor() {
+      return anchorer?.last;
+    },
 
     append(record: AuditRecord) {
       if (closed) return Promise.reject(new AuditError(SessionErrorCode.AUDIT_CLOSED, 'audit store is closed'));
@@ -232,7 +233,7 @@ export async function openJsonlAuditStore(
       let line: string;
       try {
         validateAuditRecord(record);
-        line = formatAuditLine(record, seq, lastHash);
+        line = formatAuditLine(record, seq, lastHash, key?.id);
       } catch (error) {
         return Promise.reject(error);
       }
@@ -243,9 +244,10 @@ export async function openJsonlAuditStore(
         );
       }
       seq++;
-      lastHash = sha256Line(line);
+      const lineHash = sha256Line(line);
+      lastHash = key === undefined ? lineHash : key.mac(line);
       return new Promise<void>((resolve, reject) => {
-        pending.push({ bytes, resolve, reject });
+        pending.push({ bytes, lineHash, resolve, reject });
         kick();
       });
     },
@@ -254,12 +256,18 @@ export async function openJsonlAuditStore(
 
     verify: async () => {
       assertReadable();
-      return verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line);
+      return verifyAuditLines(readLines(handle, durableSize, maxLineBytes), sha256Line, {
+        key,
+        anchor: anchorer?.last,
+        keyedFrom,
+      });
     },
 
     close() {
       closed = true;
-      closing ??= idle().then(() => handle.close());
+      closing ??= idle()
+        .then(() => (failure === undefined ? anchorer?.write(records, durableLineHash) : undefined))
+        .finally(() => handle.close());
       return closing;
     },
   };

@@ -142,8 +142,13 @@ export const AUDIT_RECORD_TYPES = [
 export type StoredAuditRecord = AuditRecord & {
   /** 0-based position in the log. */
   seq: number;
-  /** SHA-256 (hex) of the previous line's UTF-8 bytes; 64 zeros for the first line. */
+  /**
+   * Link to the previous line (hex; 64 zeros for the first line): SHA-256 of its UTF-8 bytes, or,
+   * in a keyed line, HMAC-SHA256 of them under the key named by `keyId`.
+   */
   prev: string;
+  /** Present in keyed lines: the `AuditKey.id` of the key that made `prev`. */
+  keyId?: string;
 };
 
 const MAX_TEXT = 256;
@@ -183,7 +188,9 @@ function checkSessionBase(record: Record<string, unknown>): void {
 export function validateAuditRecord(value: unknown): AuditRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid('record must be an object');
   const record = value as Record<string, unknown>;
-  if (Object.hasOwn(record, 'seq') || Object.hasOwn(record, 'prev')) invalid('seq and prev are set by the store');
+  if (Object.hasOwn(record, 'seq') || Object.hasOwn(record, 'prev') || Object.hasOwn(record, 'keyId')) {
+    invalid('seq, prev and keyId are set by the store');
+  }
   if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) invalid('at must be an ISO date');
   switch (record.type) {
     case 'agent-refused':

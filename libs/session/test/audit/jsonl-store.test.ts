@@ -1,45 +1,16 @@
-import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AuditRecovery, openJsonlAuditStore } from '../../src/audit-jsonl';
 import { AuditError, closeInterruptedSessions, type SessionCreatedRecord, SessionErrorCode } from '../../src/index';
+import { appendThenKill } from './fixtures/append-then-kill';
 import { sessionRecords } from './fixtures/records';
 
 const dir = mkdtempSync(join(tmpdir(), 'fernhilfe-audit-'));
 let fileCounter = 0;
 const freshPath = () => join(dir, `audit-${fileCounter++}.jsonl`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const CHILD = new URL('./fixtures/append-child.ts', import.meta.url).pathname;
-
-/** Runs the append child and SIGKILLs it after `killAfterAcks` acks; returns the acked indices. */
-function appendThenKill(path: string, count: number, killAfterAcks: number): Promise<Set<number>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@fernhilfe/source', '--import', 'tsx', CHILD, path, String(count)],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const acked = new Set<number>();
-    let buffered = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        if (line.startsWith('ack ')) acked.add(Number(line.slice(4)));
-      }
-      if (acked.size >= killAfterAcks) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('exit', () => resolve(acked));
-  });
-}
 
 describe('openJsonlAuditStore', () => {
   it('appends fsynced lines that form a verifiable chain, and reopens to continue it', async () => {
