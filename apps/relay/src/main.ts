@@ -15,19 +15,7 @@ async function main(): Promise<void> {
     return;
   }
   const running = await startRelayServer(settings);
-  const lines = [
-    `Fernhilfe relay listening on ${running.baseUrl}`,
-    `  Agent console:         ${running.baseUrl}/agent`,
-    `  Customer support page: ${running.baseUrl}/`,
-    `  Relay endpoint:        ${running.baseUrl.replace(/^http/, 'ws')}/relay`,
-    `  Audit log:             ${settings.auditFile}`,
-  ];
-  if (running.interrupted > 0) lines.push(`  Closed ${running.interrupted} session(s) left open by an earlier run.`);
-  if (running.generatedToken) {
-    lines.push(`  Agent token (shown only now): ${running.generatedToken}`);
-  }
-  console.log(lines.join('\n'));
-
+  // Handlers before the banner: whoever reads the banner may signal at once.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -49,6 +37,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const lines = [
+    `Fernhilfe relay listening on ${running.baseUrl}`,
+    `  Agent console:         ${running.baseUrl}/agent`,
+    `  Customer support page: ${running.baseUrl}/`,
+    `  Relay endpoint:        ${running.baseUrl.replace(/^http/, 'ws')}/relay`,
+    `  Audit log:             ${settings.auditFile}`,
+  ];
+  if (running.interrupted > 0) lines.push(`  Closed ${running.interrupted} session(s) left open by an earlier run.`);
+  if (running.generatedToken) {
+    lines.push(`  Agent token (shown only now): ${running.generatedToken}`);
+  }
+  console.log(lines.join('\n'));
 }
 
 main().catch((error: Error) => {
