@@ -21,6 +21,8 @@ function sharedConfig(name: string, reportName: string, include: string[], testT
       include,
       testTimeout,
       hookTimeout: 120_000,
+      // `expect.poll` waits 1 s by default: too short for a browser or an X server on a busy machine.
+      expect: { poll: { timeout: 20_000 } },
       fileParallelism: !serial,
       reporters: ['default', 'json'],
       outputFile: { json: `test-results/${reportName}.json` },

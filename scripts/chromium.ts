@@ -2,7 +2,7 @@
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
- * Flags known to work on these machines (../shared/TOOLCHAIN.md): root needs `--no-sandbox`,
+ * Flags known to work on these machines (headless Debian Chromium): root needs `--no-sandbox`,
  * there is no GPU, and the closed network makes background connections fail noisily.
  */
 export const CHROMIUM_FLAGS: readonly string[] = [

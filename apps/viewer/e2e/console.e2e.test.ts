@@ -167,7 +167,7 @@ describe('agent console end to end (Chromium, relay CLI, Node guest on Xvfb)', (
       .toBe(`${TYPED}\n`);
     await expectCanvasMatchesScreen({ x: 0, y: 0, width: 400, height: 60 });
     await expect.poll(() => agent.part('rtt').textContent()).toMatch(/\d+\s*ms/);
-    await expect.poll(() => agent.cursorShown(), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => agent.cursorShown()).toBe(true);
     await shot('06-typed-into-xterm');
 
     customer.mark();

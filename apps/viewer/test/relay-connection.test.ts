@@ -30,7 +30,7 @@ function recorder() {
     ended: push('ended'),
     error: push('error'),
   };
-  const next = async (name: keyof ViewerConnectionEvents, timeoutMs = 5000): Promise<unknown> => {
+  const next = async (name: keyof ViewerConnectionEvents, timeoutMs = 20_000): Promise<unknown> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = seen.find((event) => event.name === name);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDecoder, createEncoder, type Frame } from '../src/index';
-import { CORPUS_DIR, corpusAvailable, loadScene, SCENES, type Scene } from './support/corpus';
+import { corpusAt, loadScene, SCENES, type Scene, VENDORED_CORPUS_DIR } from './support/corpus';
 import { expectSamePicture, withJunkX } from './support/pixels';
 
 const frameOf = (scene: Scene, data: Uint8Array): Frame => ({
@@ -10,11 +10,11 @@ const frameOf = (scene: Scene, data: Uint8Array): Frame => ({
   format: 'bgrx',
 });
 
-it('finds the shared corpus next to the repository (CI provides it)', () => {
-  expect(corpusAvailable(), `no corpus at ${CORPUS_DIR}`).toBe(true);
+it('finds the corpus slice in the repository (test/corpus)', () => {
+  expect(corpusAt(VENDORED_CORPUS_DIR), `no corpus at ${VENDORED_CORPUS_DIR}`).toBe(true);
 });
 
-describe.runIf(corpusAvailable())('corpus round trip (every frame, lossless)', () => {
+describe('corpus round trip (every frame, lossless)', () => {
   for (const name of SCENES) {
     describe(name, () => {
       let scene: Scene;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { heavyRuns } from '../../../scripts/fast-check-runs';
 import {
   type ChannelError,
   FrameKind,
@@ -29,6 +30,7 @@ describe('SecureChannel', () => {
           expect(opened(receiver.open(frame))).toEqual(plaintext);
         }
       }),
+      { numRuns: heavyRuns(2) }, // a whole handshake per run
     );
   });
 

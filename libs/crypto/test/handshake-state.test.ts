@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { heavyRuns } from '../../../scripts/fast-check-runs';
 import { generateKeyPair } from '../src/noise/dh';
 import { HandshakeState, MAX_NOISE_MESSAGE } from '../src/noise/handshake-state';
 import { codeOf } from './handshake-pair';
@@ -33,6 +34,7 @@ describe('HandshakeState', () => {
         const b = responder.split();
         expect(b.receive.decryptWithAd(empty, a.send.encryptWithAd(empty, Uint8Array.of(7)))).toEqual(Uint8Array.of(7));
       }),
+      { numRuns: heavyRuns(2) }, // two fresh static and two ephemeral key pairs, six DH per run
     );
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keyPairFromSecret } from '../src/noise/dh';
 import { HandshakeState } from '../src/noise/handshake-state';
 import type { PatternName } from '../src/noise/patterns';
-import { hex, readVectors, toHex } from './shared-vectors';
+import { hex, readVectors, toHex } from './read-vectors';
 
 interface NoiseVector {
   protocol_name: string;

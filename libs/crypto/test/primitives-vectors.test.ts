@@ -6,7 +6,7 @@ import * as nodeAead from '../src/aead.node';
 import { CryptoError } from '../src/errors';
 import { dh, keyPairFromSecret } from '../src/noise/dh';
 import { noiseHkdf } from '../src/noise/hash';
-import { hex, readVectors, toHex } from './shared-vectors';
+import { hex, readVectors, toHex } from './read-vectors';
 
 const AEADS = [
   ['node:crypto', nodeAead],

@@ -13,6 +13,10 @@ import { AGENT_TOKEN } from './helpers';
 
 const CHROMIUM = CHROMIUM_PATH;
 const FLAGS = [...CHROMIUM_FLAGS_SHARED];
+// Both sides then sit idle for longer than the heartbeat timeout: only heartbeats keep the session.
+// The timeout leaves room for a busy machine; the idle spell is 2.5 times as long.
+const BEATS = { heartbeatIntervalMs: 250, heartbeatTimeoutMs: 2_000 };
+const IDLE_MS = 5_000;
 
 let server: Server;
 let relay: Relay;
@@ -47,8 +51,7 @@ beforeAll(async () => {
     path: '/relay',
     audit: createMemoryAuditStore(),
     agentTokens: [{ token: AGENT_TOKEN, agentId: 'a', displayName: 'Herr Braun', org: 'Browserwerke' }],
-    heartbeatIntervalMs: 100,
-    heartbeatTimeoutMs: 400,
+    ...BEATS,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -70,15 +73,20 @@ describe('browser guest in headless Chromium', () => {
     await page.waitForFunction(() => 'runGuest' in globalThis);
     const session = await createAgentClient({ url: `${origin.replace('http', 'ws')}/relay`, token: AGENT_TOKEN });
     const result = page.evaluate(
-      ([url, number]) =>
-        (globalThis as unknown as { runGuest: (u: string, n: string) => Promise<unknown> }).runGuest(url, number),
-      [`${origin.replace('http', 'ws')}/relay`, session.number] as const,
+      ([url, number, beats, idleMs]) =>
+        (globalThis as unknown as { runGuest: (...args: unknown[]) => Promise<unknown> }).runGuest(
+          url,
+          number,
+          beats,
+          idleMs,
+        ),
+      [`${origin.replace('http', 'ws')}/relay`, session.number, BEATS, IDLE_MS] as const,
     );
     const agent = await session.waitForGuest();
     const iterator = agent[Symbol.asyncIterator]();
     expect(Array.from((await iterator.next()).value ?? [])).toEqual([1, 2, 3]);
     await agent.send(new Uint8Array([9, 8, 7]));
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     await agent.send(new Uint8Array([6]));
     expect(await result).toEqual({
       peer: { sessionId: session.sessionId, org: 'Browserwerke', agentName: 'Herr Braun' },

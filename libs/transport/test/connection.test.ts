@@ -107,8 +107,7 @@ describe('Node connection', () => {
     expect(codes).toContain(TransportErrorCode.SEND_QUEUE_FULL);
     expect(codes).toContain(TransportErrorCode.CLOSED);
     await connection.closed;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(settled).toBe(300);
+    await waitFor(() => settled === 300);
     let afterClose = 0;
     expect(await codeOf(connection.send(new Uint8Array(1), () => afterClose++))).toBe(TransportErrorCode.CLOSED);
     expect(afterClose).toBe(1);

@@ -28,8 +28,8 @@ export function auditRecords(audit: MemoryAuditStore): Array<Record<string, unkn
   return audit.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** Waits until `check` returns true (polling), or fails after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+/** Waits until `check` returns true (polling), or fails after `timeoutMs` (generous: the machine may be busy). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error('waitFor timed out');

@@ -104,7 +104,8 @@ describe('relay limits and failures', () => {
   });
 
   it('rejects a peer that speaks another protocol version, binary before pairing, or nothing at all', async () => {
-    current = await startRelay({ helloTimeoutMs: 200 });
+    // Long enough that a busy machine cannot time out the binary peer before it sends.
+    current = await startRelay({ helloTimeoutMs: 2_000 });
     const old = await rawPeer(current.url, 'fernhilfe-relay.0');
     expect(await old.closed).toBe(4008);
     expect(old.texts[0]).toEqual({ type: 'error', code: 'unsupported-version' });

@@ -19,7 +19,7 @@ export async function countDifferentPixels(xvfb: Xvfb, framebuffer: Framebuffer)
 }
 
 /** Polls until the viewer shows exactly what the X screen shows. */
-export async function waitForSameScreen(xvfb: Xvfb, framebuffer: () => Framebuffer, timeoutMs = 15_000) {
+export async function waitForSameScreen(xvfb: Xvfb, framebuffer: () => Framebuffer, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   let different = -1;
   while (Date.now() < deadline) {

@@ -62,7 +62,7 @@ export function createFakeTerminal(): FakeTerminal {
       for (const listener of interrupt) listener();
     },
     async waitForPrompt(pattern) {
-      const deadline = Date.now() + 5_000;
+      const deadline = Date.now() + 20_000; // generous: the machine may be busy
       while (!(pending && pattern.test(pending.prompt))) {
         if (Date.now() > deadline) throw new Error(`no prompt matching ${pattern}; output:\n${output.join('\n')}`);
         await new Promise((resolve) => setTimeout(resolve, 5));

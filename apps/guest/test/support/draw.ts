@@ -28,8 +28,11 @@ export function framePixel(frame: { data: Uint8Array; stride: number }, x: numbe
   return ((d[at + 2] as number) << 16) | ((d[at + 1] as number) << 8) | (d[at] as number);
 }
 
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`
+ * (generous: the X server and the test share a possibly busy machine).
+ */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

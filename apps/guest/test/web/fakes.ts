@@ -113,8 +113,8 @@ export function settle(ms = 0): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Polls until `check` is true. */
-export async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Polls until `check` is true, or fails after `timeoutMs` (generous: the machine may be busy). */
+export async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-/** The shared screen-recording corpus (see `/work/shared/corpus/README.md`), next to the repository. */
-export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus');
+/** The slice of the screen-recording corpus kept in the repository (`test/corpus/README.md`). */
+export const VENDORED_CORPUS_DIR = fileURLToPath(new URL('../corpus', import.meta.url));
+
+/** Where the full corpus lives when nobody says otherwise: `../shared/corpus` beside the repository. */
+const DEFAULT_FULL_CORPUS_DIR = fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url));
 
 /** Scene names of the corpus. */
 export const SCENES = ['xterm', 'chromium', 'drag'] as const;
@@ -17,22 +20,31 @@ export interface Scene {
   frames: Uint8Array[];
 }
 
-/** Whether the corpus is present. */
-export function corpusAvailable(): boolean {
-  return existsSync(join(CORPUS_DIR, 'xterm', 'meta.json'));
+/** Whether `dir` holds a corpus (every scene's `meta.json`). */
+export function corpusAt(dir: string): boolean {
+  return SCENES.every((name) => existsSync(join(dir, name, 'meta.json')));
 }
 
-/** Loads every frame of one scene. */
-export function loadScene(name: string): Scene {
-  const dir = join(CORPUS_DIR, name);
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+/**
+ * The full corpus for benchmarks: `FERNHILFE_CORPUS_DIR` if set, else `../shared/corpus` beside
+ * the repository. `found` is false when that directory holds no corpus.
+ */
+export function fullCorpus(): { dir: string; found: boolean } {
+  const dir = process.env.FERNHILFE_CORPUS_DIR || DEFAULT_FULL_CORPUS_DIR;
+  return { dir, found: corpusAt(dir) };
+}
+
+/** Loads every frame of one scene from `dir` (the vendored slice unless told otherwise). */
+export function loadScene(name: string, dir: string = VENDORED_CORPUS_DIR): Scene {
+  const sceneDir = join(dir, name);
+  const meta = JSON.parse(readFileSync(join(sceneDir, 'meta.json'), 'utf8')) as {
     width: number;
     height: number;
     frames: number;
   };
   const frames: Uint8Array[] = [];
   for (let i = 0; i < meta.frames; i++) {
-    const raw = gunzipSync(readFileSync(join(dir, `frame-${String(i).padStart(3, '0')}.bgrx.gz`)));
+    const raw = gunzipSync(readFileSync(join(sceneDir, `frame-${String(i).padStart(3, '0')}.bgrx.gz`)));
     if (raw.length !== meta.width * meta.height * 4) throw new Error(`${name}: frame ${i} has the wrong size`);
     frames.push(new Uint8Array(raw.buffer, raw.byteOffset, raw.length));
   }

@@ -9,7 +9,7 @@ export interface CloseInterruptedOptions {
 
 /**
  * After a relay restart: finds every session the log shows as created but never ended and
- * appends a `session-ended` record with reason `interrupted` for each (DESIGN.md, "Data that
+ * appends a `session-ended` record with reason `interrupted` for each (docs/architecture.md, "Data that
  * must not be lost"). Call it once, before accepting new sessions.
  *
  * @param store - the reopened audit store

@@ -18,7 +18,7 @@ export type SessionState = (typeof SESSION_STATES)[number];
 
 /**
  * Why a session ended. `interrupted` marks sessions found open in the audit log after a
- * relay crash (DESIGN.md, "Data that must not be lost").
+ * relay crash (docs/architecture.md, "Data that must not be lost").
  */
 export const END_REASONS = [
   'guest-ended',

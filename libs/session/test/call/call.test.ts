@@ -1,6 +1,7 @@
 import { createViewerHandshake } from '@fernhilfe/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { heavyRuns } from '../../../../scripts/fast-check-runs';
 import { type CallEnded, encodeMessage, type KeyMessage, type PointerMessage } from '../../src/index';
 import { createCallPair, manualTimers, settle } from './call-pair';
 
@@ -343,7 +344,7 @@ describe('the guest enforces control, whatever the viewer sends', () => {
           expect(guest.state === 'active-view' || guest.state === 'active-control').toBe(true);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: heavyRuns(2) },
     );
   });
 });

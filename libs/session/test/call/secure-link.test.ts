@@ -1,6 +1,7 @@
 import { createFramePool, createGuestHandshake, createViewerHandshake, type SecureChannel } from '@fernhilfe/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { heavyRuns } from '../../../../scripts/fast-check-runs';
 import { SecureLink } from '../../src/call/secure-link';
 import type { SessionMessage } from '../../src/index';
 
@@ -73,7 +74,7 @@ describe('SecureLink frame buffers', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: heavyRuns(2) },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { heavyRuns } from '../../../../scripts/fast-check-runs';
 import {
   decodeMessage,
   encodeMessage,
@@ -52,7 +53,7 @@ describe.each(MESSAGE_TYPE_NAMES)('%s', (name) => {
         longer.set(bytes);
         expect(codeOf(() => decodeMessage(longer))).toBe(SessionErrorCode.MESSAGE_TRAILING_BYTES);
       }),
-      { numRuns: 50 },
+      { numRuns: heavyRuns(2) },
     );
   });
 
@@ -66,7 +67,7 @@ describe.each(MESSAGE_TYPE_NAMES)('%s', (name) => {
         expect(written).toEqual(expected);
         expect(backing.subarray(offset + expected.length).every((byte) => byte === 0xa5)).toBe(true);
       }),
-      { numRuns: 30 },
+      { numRuns: heavyRuns(3) },
     );
   });
 
@@ -76,7 +77,7 @@ describe.each(MESSAGE_TYPE_NAMES)('%s', (name) => {
         const documented = new Set(MESSAGE_TYPES[name].layout.map((field) => field.name.split(/[.?]/)[0]));
         for (const key of Object.keys(message)) if (key !== 'type') expect(documented).toContain(key);
       }),
-      { numRuns: 10 },
+      { numRuns: heavyRuns(10) },
     );
   });
 });

@@ -1,11 +1,16 @@
 import { createGuestClient } from '../../src/index';
 
 /**
- * Runs in Chromium: joins, sends three bytes (scribbling over them once the connection
- * releases them), waits for one payload and an idle spell, ends.
+ * Runs in Chromium: joins with the given heartbeat settings, sends three bytes (scribbling over
+ * them once the connection releases them), waits for one payload and an idle spell of `idleMs`, ends.
  */
-async function runGuest(url: string, number: string) {
-  const channel = await createGuestClient({ url, number, heartbeatIntervalMs: 100, heartbeatTimeoutMs: 400 });
+async function runGuest(
+  url: string,
+  number: string,
+  beats: { heartbeatIntervalMs: number; heartbeatTimeoutMs: number },
+  idleMs: number,
+) {
+  const channel = await createGuestClient({ url, number, ...beats });
   const bytes = new Uint8Array([1, 2, 3]);
   let released = 0;
   await channel.send(bytes, () => {
@@ -14,7 +19,7 @@ async function runGuest(url: string, number: string) {
   });
   const iterator = channel[Symbol.asyncIterator]();
   const first = await iterator.next();
-  await new Promise((resolve) => setTimeout(resolve, 800));
+  await new Promise((resolve) => setTimeout(resolve, idleMs));
   const second = await iterator.next();
   channel.close();
   const end = await channel.ended;

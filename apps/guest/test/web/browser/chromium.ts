@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS as CHROMIUM_FLAGS_SHARED, CHROMIUM_PATH } from '../../../../../scripts/chromium';
 
-/** Flags known to work here (../shared/TOOLCHAIN.md), plus automatic choice of the whole screen. */
+/** The shared flags (`scripts/chromium.ts`), plus automatic choice of the whole screen. */
 const CHROMIUM_FLAGS = [...CHROMIUM_FLAGS_SHARED, '--auto-select-desktop-capture-source=Entire screen'];
 
 /** Where the browser window sits on the X screen; the test paints its pattern right of it. */

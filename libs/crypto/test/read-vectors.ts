@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// /work/main/libs/crypto/test → ../../../../shared/vectors (CI has shared/ beside the clone).
-const VECTORS_DIR = new URL('../../../../shared/vectors/', import.meta.url);
+/** Published test vectors kept in the repository; sources and licences in `vectors/MANIFEST.md`. */
+const VECTORS_DIR = new URL('./vectors/', import.meta.url);
 
-/** Parses a JSON file under shared/vectors (provenance in its MANIFEST.md). */
+/** Parses a JSON file under `test/vectors` (provenance in its MANIFEST.md). */
 export function readVectors<T>(relativePath: string): T {
   return JSON.parse(readFileSync(fileURLToPath(new URL(relativePath, VECTORS_DIR)), 'utf8')) as T;
 }
