@@ -1,4 +1,5 @@
-import { createViewerCall, type EndReason, type ViewerCall } from '@fernhilfe/session';
+import { createViewerCall, type ViewerCall } from '@fernhilfe/call';
+import type { EndReason } from '@fernhilfe/session';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { ViewerError, ViewerErrorCode } from '../errors';
 import { createControlTracker, createCursorShapeCache, toKeyMessage } from './call-mapping';

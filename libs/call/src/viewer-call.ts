@@ -1,10 +1,10 @@
 import { createViewerHandshake, type ViewerHandshake } from '@fernhilfe/crypto';
-import { SessionError, SessionErrorCode } from '../errors';
-import { CAPABILITIES } from '../protocol/message-types';
-import type { CursorMessage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from '../protocol/messages';
+import { SessionError, SessionErrorCode } from '@fernhilfe/session';
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
 import { type AssembledFrame, FrameAssembler } from './frame-assembler';
+import { CAPABILITIES } from './protocol/message-types';
+import type { CursorMessage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from './protocol/messages';
 import { SecureLink } from './secure-link';
 
 /** Options of {@link createViewerCall}. */

@@ -5,9 +5,9 @@ import {
   framePlaintext,
   type SecureChannel,
 } from '@fernhilfe/crypto';
-import { decodeMessage, encodeMessage } from '../protocol/codec';
-import type { ProtocolLimits } from '../protocol/limits';
-import type { SessionMessage } from '../protocol/messages';
+import { decodeMessage, encodeMessage } from './protocol/codec';
+import type { ProtocolLimits } from './protocol/limits';
+import type { SessionMessage } from './protocol/messages';
 
 /**
  * Sends one binary payload to the peer through the relay.

@@ -1,6 +1,7 @@
+import { SessionError, SessionProtocolError } from '@fernhilfe/session';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, MESSAGE_TYPES, SessionError, SessionProtocolError } from '../../src/index';
+import { decodeMessage, encodeMessage, MESSAGE_TYPES } from '../../src/index';
 import { anyMessage } from './arbitraries';
 
 const typeIds = Object.values(MESSAGE_TYPES).map((entry) => entry.id);

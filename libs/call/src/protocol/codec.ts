@@ -1,4 +1,4 @@
-import { SessionError, SessionErrorCode, SessionProtocolError } from '../errors';
+import { SessionError, SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
 import { ByteReader } from './byte-reader';
 import { ByteWriter } from './byte-writer';
 import type { PayloadCodec } from './codecs/codec-shape';

@@ -1,14 +1,7 @@
+import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeMessage,
-  encodeMessage,
-  MESSAGE_TYPE_NAMES,
-  MESSAGE_TYPES,
-  SessionErrorCode,
-  type SessionMessage,
-  SessionProtocolError,
-} from '../../src/index';
+import { decodeMessage, encodeMessage, MESSAGE_TYPE_NAMES, MESSAGE_TYPES, type SessionMessage } from '../../src/index';
 import { messageArbitraries } from './arbitraries';
 
 function codeOf(action: () => unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { SessionErrorCode, SessionProtocolError } from '../errors';
+import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
 
 /** Throws `SESSION_MESSAGE_INVALID_FIELD` for `field`. */
 export function invalidField(field: string, detail: string): never {

@@ -1,4 +1,4 @@
-import { SessionErrorCode, SessionProtocolError } from '../errors';
+import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
 
 /** Reads big-endian fields from a message, failing with `SESSION_MESSAGE_TRUNCATED` past its end. */
 export class ByteReader {

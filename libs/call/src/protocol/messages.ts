@@ -1,5 +1,4 @@
-import type { EndReason } from '../lifecycle/states';
-import type { ConsentScope } from './scopes';
+import type { ConsentScope, EndReason } from '@fernhilfe/session';
 
 /** First message each side sends: what it speaks and, for the guest, its screen size. */
 export interface HelloMessage {

@@ -1,6 +1,6 @@
+import { CONSENT_SCOPES, type ConsentScope } from '@fernhilfe/session';
 import { checkBool, flagFromByte, invalidField } from '../fields';
 import type { ConsentMessage } from '../messages';
-import { CONSENT_SCOPES, type ConsentScope } from '../scopes';
 import type { PayloadCodec } from './codec-shape';
 
 const SCOPE_BITS: Record<ConsentScope, number> = { view: 1, control: 2 };

@@ -1,5 +1,5 @@
-import type { LifecycleTimeouts } from '../lifecycle/lifecycle';
-import type { ProtocolLimits } from '../protocol/limits';
+import type { LifecycleTimeouts } from '@fernhilfe/session';
+import type { ProtocolLimits } from './protocol/limits';
 import type { SendBytes } from './secure-link';
 
 /** Options both sides of a call share. */

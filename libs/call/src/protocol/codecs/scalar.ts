@@ -1,4 +1,4 @@
-import { type EndReason, isEndReason } from '../../lifecycle/states';
+import { type EndReason, isEndReason } from '@fernhilfe/session';
 import { checkInt, invalidField, U32 } from '../fields';
 import { END_REASON_CODES } from '../message-types';
 import type { EndMessage, FrameAckMessage, PingMessage, PongMessage } from '../messages';

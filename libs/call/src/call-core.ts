@@ -1,26 +1,17 @@
-import { SessionError, SessionErrorCode } from '../errors';
-import { createLifecycle, type Lifecycle } from '../lifecycle/lifecycle';
-import { canEndWith, type EndReason, type SessionState } from '../lifecycle/states';
-import type { SessionMessage } from '../protocol/messages';
+import {
+  canEndWith,
+  createLifecycle,
+  END_REASONS_SENT_BY,
+  type EndReason,
+  type Lifecycle,
+  SessionError,
+  SessionErrorCode,
+  type SessionState,
+} from '@fernhilfe/session';
 import { type CallOptions, type CallTimers, defaultTimers } from './call-options';
 import { Listeners, type Unsubscribe } from './listeners';
+import type { SessionMessage } from './protocol/messages';
 import type { SecureLink } from './secure-link';
-
-/**
- * The end reasons each side may state in its `end` message. A side cannot speak for the other
- * (a viewer claiming `consent-refused`); such an end is recorded as `protocol-error`.
- */
-export const END_REASONS_SENT_BY: Readonly<Record<'guest' | 'viewer', readonly EndReason[]>> = {
-  guest: [
-    'guest-ended',
-    'guest-window-closed',
-    'consent-refused',
-    'security-code-mismatch',
-    'expired',
-    'protocol-error',
-  ],
-  viewer: ['agent-ended', 'security-code-mismatch', 'expired', 'protocol-error'],
-};
 
 /** Which side ended a call, or `transport` when the connection was lost. */
 export type EndedBy = 'guest' | 'viewer' | 'transport';

@@ -1,4 +1,4 @@
-import { SessionError, SessionErrorCode } from '../errors';
+import { SessionError, SessionErrorCode } from '@fernhilfe/session';
 
 /** Size limits of the support protocol, checked before anything is allocated. */
 export interface ProtocolLimits {

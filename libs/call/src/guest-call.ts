@@ -1,10 +1,10 @@
 import { createGuestHandshake, type GuestHandshake, MAX_PLAINTEXT_LENGTH } from '@fernhilfe/crypto';
-import { SessionError, SessionErrorCode } from '../errors';
-import { CAPABILITIES } from '../protocol/message-types';
-import type { CursorImage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from '../protocol/messages';
-import { createPermissionGate, type GateRefusal, type PermissionGate } from '../protocol/permission-gate';
+import { SessionError, SessionErrorCode } from '@fernhilfe/session';
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
+import { CAPABILITIES } from './protocol/message-types';
+import type { CursorImage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from './protocol/messages';
+import { createPermissionGate, type GateRefusal, type PermissionGate } from './protocol/permission-gate';
 import { SecureLink } from './secure-link';
 
 /** Bytes of a `screen-update` message before its data: type, frame id, chunk index and count, length. */

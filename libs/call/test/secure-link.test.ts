@@ -1,8 +1,8 @@
 import { createFramePool, createGuestHandshake, createViewerHandshake, type SecureChannel } from '@fernhilfe/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SecureLink } from '../../src/call/secure-link';
-import type { SessionMessage } from '../../src/index';
+import type { SessionMessage } from '../src/index';
+import { SecureLink } from '../src/secure-link';
 
 function channels(): { guest: SecureChannel; viewer: SecureChannel } {
   const guestSide = createGuestHandshake({ sessionId: 'link' });

@@ -4,7 +4,7 @@ import {
   createViewerCall,
   type GuestCallOptions,
   type ViewerCallOptions,
-} from '../../src/index';
+} from '../src/index';
 
 /** Bytes in flight between the two sides; `tamper` may rewrite or drop them. */
 export interface Wire {

@@ -1,7 +1,7 @@
 import { createViewerHandshake } from '@fernhilfe/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CallEnded, encodeMessage, type KeyMessage, type PointerMessage } from '../../src/index';
+import { type CallEnded, encodeMessage, type KeyMessage, type PointerMessage } from '../src/index';
 import { createCallPair, manualTimers, settle } from './call-pair';
 
 async function consented(pair = createCallPair()) {
@@ -275,7 +275,7 @@ describe('the guest enforces control, whatever the viewer sends', () => {
   /** A viewer that ignores the rules: its own handshake, then raw input messages. */
   async function rogueViewer() {
     const toGuest: Uint8Array[] = [];
-    const { createGuestCall } = await import('../../src/index');
+    const { createGuestCall } = await import('../src/index');
     let viewerSend: (b: Uint8Array) => void = () => undefined;
     const handshake = createViewerHandshake({ sessionId: 's' });
     const guest = createGuestCall({

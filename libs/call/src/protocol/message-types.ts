@@ -1,4 +1,4 @@
-import type { EndReason } from '../lifecycle/states';
+import type { EndReason } from '@fernhilfe/session';
 
 /** Who may send a message: the guest, the viewer, or either. */
 export type MessageDirection = 'guest→viewer' | 'viewer→guest' | 'both';

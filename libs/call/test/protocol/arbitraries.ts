@@ -1,11 +1,6 @@
+import { type ConsentScope, END_REASONS } from '@fernhilfe/session';
 import fc from 'fast-check';
-import {
-  type ConsentMessage,
-  type ConsentScope,
-  END_REASONS,
-  type MessageTypeName,
-  type SessionMessage,
-} from '../../src/index';
+import type { ConsentMessage, MessageTypeName, SessionMessage } from '../../src/index';
 
 const u16 = fc.integer({ min: 0, max: 0xffff });
 const u32 = fc.integer({ min: 0, max: 0xffff_ffff });

@@ -1,5 +1,5 @@
-import { SessionError, SessionErrorCode } from '../errors';
-import type { ScreenUpdateMessage } from '../protocol/messages';
+import { SessionError, SessionErrorCode } from '@fernhilfe/session';
+import type { ScreenUpdateMessage } from './protocol/messages';
 
 /** A screen update put back together from its chunks. */
 export interface AssembledFrame {
