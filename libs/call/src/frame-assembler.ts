@@ -28,7 +28,7 @@ export class FrameAssembler {
 
   /**
    * @returns the whole frame when `chunk` completed it, otherwise `undefined`
-   * @throws {@link SessionError} `SESSION_CALL_PROTOCOL` (chunk out of sequence),
+   * @throws `SessionError` (`@fernhilfe/session`) `SESSION_CALL_PROTOCOL` (chunk out of sequence),
    *   `SESSION_CALL_FRAME_TOO_LARGE`
    */
   push(chunk: ScreenUpdateMessage): AssembledFrame | undefined {

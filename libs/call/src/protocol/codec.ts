@@ -55,9 +55,9 @@ export type MessageAllocator = (length: number) => Uint8Array;
  *   message was checked; every byte of it is overwritten. The default is a new `Uint8Array`;
  *   the secure link passes the plaintext area of a pooled frame buffer.
  * @returns the encoded bytes (what `allocate` returned)
- * @throws {@link SessionProtocolError} `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
+ * @throws `SessionProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
  *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
- *   {@link SessionError} `SESSION_INVALID_ARGUMENT` if `allocate` returns anything but a
+ *   `SessionError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` if `allocate` returns anything but a
  *   Uint8Array of the requested length
  *
  * @example
@@ -92,15 +92,15 @@ export function encodeMessage(
 
 /**
  * Decodes a support-protocol message. Any byte string yields a message or a
- * {@link SessionProtocolError}; nothing is allocated beyond the limits. Byte fields
+ * `SessionProtocolError` (`@fernhilfe/session`); nothing is allocated beyond the limits. Byte fields
  * (`screen-update.data`, `cursor.image.rgba`) are views into `bytes`, not copies.
  *
  * @param bytes - one whole message as received from the channel
  * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
  * @returns the message
- * @throws {@link SessionProtocolError} `SESSION_MESSAGE_TRUNCATED`, `SESSION_MESSAGE_TOO_LARGE`,
+ * @throws `SessionProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_TRUNCATED`, `SESSION_MESSAGE_TOO_LARGE`,
  *   `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD` or `SESSION_MESSAGE_TRAILING_BYTES`;
- *   {@link SessionError} `SESSION_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
+ *   `SessionError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
  */
 export function decodeMessage(bytes: Uint8Array, limits?: ProtocolLimits): SessionMessage {
   if (!(bytes instanceof Uint8Array)) {
