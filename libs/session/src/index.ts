@@ -73,7 +73,7 @@ export {
   SessionProtocolError,
   SessionTransitionError,
 } from './errors';
-export { END_REASONS_SENT_BY } from './lifecycle/end-reasons';
+export { END_REASON_SENDERS, END_REASONS_SENT_BY, type EndReasonSender } from './lifecycle/end-reasons';
 export {
   createLifecycle,
   DEFAULT_LIFECYCLE_TIMEOUTS,
