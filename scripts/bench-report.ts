@@ -42,6 +42,22 @@ export function timeSync(fn: () => unknown, samples: number, warmup = Math.min(5
 }
 
 /**
+ * Calls per second of `fn`: `samples` timed batches of `batch` calls (after 3 warm-up batches),
+ * median and 95th percentile of the per-batch rates.
+ */
+export function perSecond(fn: () => unknown, batch: number, samples = 15): { median: number; p95: number } {
+  const times = timeSync(
+    () => {
+      for (let i = 0; i < batch; i++) fn();
+    },
+    samples,
+    3,
+  );
+  const { median, p95 } = summarize(times.map((ms) => (batch * 1000) / ms));
+  return { median, p95 };
+}
+
+/**
  * Writes `bench/results/latest.json` under `packageDir` (adding `previous_run` from the last
  * `latest.json` to each row's `compared_to`) and prints a table.
  */

@@ -13,10 +13,12 @@ const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tes
 const deps = spawnSync('bash', [join(root, 'scripts/ensure-system-deps.sh')], { stdio: 'inherit' });
 if (deps.status !== 0) process.exit(deps.status ?? 1);
 
+// `scripts` is the `repository` project: rules over the whole repository (scripts/*.test.ts).
 const packageDirs = ['libs', 'apps'].flatMap((group) => {
   const dir = join(root, group);
   return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
 });
+packageDirs.push(join(root, 'scripts'));
 for (const dir of packageDirs) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
 
 const nx = spawnSync(

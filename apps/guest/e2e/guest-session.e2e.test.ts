@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEY_MODIFIERS, POINTER_BUTTONS, type ViewerCall } from '@fernhilfe/session';
+import { KEY_MODIFIERS, POINTER_BUTTONS, type ViewerCall } from '@fernhilfe/call';
 import { createGuestClient } from '@fernhilfe/transport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';

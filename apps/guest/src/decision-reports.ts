@@ -1,4 +1,4 @@
-import type { GuestCall } from '@fernhilfe/session';
+import type { GuestCall } from '@fernhilfe/call';
 import type { GuestChannel, GuestReport } from '@fernhilfe/transport';
 
 /** What {@link reportDecisions} cannot learn from the call's events. */

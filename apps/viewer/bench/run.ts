@@ -2,7 +2,7 @@
 // the Node guest CLI on a 1920×1080 Xvfb, the agent console in headless Chromium.
 //
 // Latency: from the first DAMAGE event of a change on the X screen (seen by this process on
-// its own X connection) to the paint that makes the probed canvas region equal to the
+// its own X connection, scripts/x11-screen-watch.ts; keys pressed with xdotool) to the paint that makes the probed canvas region equal to the
 // settled screen region (seen by a probe in the page). Both ends read the same clock
 // (performance.timeOrigin + performance.now()).
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { createDecoder, createEncoder } from '@fernhilfe/codec';
 import type { Page } from 'playwright-core';
 import { type BenchRow, summarize, timeSync, writeBenchResults } from '../../../scripts/bench-report';
+import { type ScreenChangeWatch, watchScreenChanges } from '../../../scripts/x11-screen-watch';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
-import { openX11Desktop, type X11Desktop } from '../../guest/src/x11/x11-desktop';
+import { parseXwd } from '../../../scripts/xwd';
 import { consolePage, type Rect } from '../e2e/support/console-page';
 import { startGuestCli } from '../e2e/support/guest-cli';
 import { startShortLivedRelay } from '../e2e/support/relay';
@@ -55,47 +56,28 @@ const readProbe = (page: Page) =>
     return { log: probe.log, frames: probe.frames, processingMs: probe.processingMs, bytes: probe.bytes };
   });
 
-/** Pixels of a screen region as 0xRRGGBB, from this process's own capture. */
-async function screenRegion(desktop: X11Desktop, region: Rect): Promise<number[]> {
-  const { frame } = await desktop.capture();
+/** Pixels of a screen region as 0xRRGGBB, from this process's own capture (`xwd`). */
+async function screenRegion(xvfb: Xvfb, region: Rect): Promise<number[]> {
+  const image = parseXwd(await xvfb.exec('xwd', ['-root', '-silent']));
   const out: number[] = [];
   for (let y = region.y; y < region.y + region.height; y++) {
-    for (let x = region.x; x < region.x + region.width; x++) {
-      const at = y * frame.stride + x * 4;
-      out.push((frame.data[at + 2]! << 16) | (frame.data[at + 1]! << 8) | frame.data[at]!);
-    }
+    for (let x = region.x; x < region.x + region.width; x++) out.push(image.pixel(x, y));
   }
   return out;
 }
 
-/** Presses a key and resolves with the time of the first DAMAGE event that follows. */
-function pressAndTimeDamage(desktop: X11Desktop, code: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no screen change after ${code}`));
-    }, 2000);
-    const stop = desktop.connection.onEvent((event) => {
-      if (event.name !== 'DamageNotify') return;
-      clearTimeout(timer);
-      stop();
-      resolve(clock());
-    });
-    const keyboard = desktop.keyboard;
-    if (!keyboard) throw new Error('XTEST missing');
-    keyboard.keyDown({ code, key });
-    keyboard.keyUp({ code });
-    void desktop.sync();
-  });
+/** The X screen under test: the display, and a watch for its changes. */
+interface Screen {
+  xvfb: Xvfb;
+  changes: ScreenChangeWatch;
 }
 
 /** One latency sample: key → first damage; then when the canvas showed the settled region. */
-async function latencySample(page: Page, desktop: X11Desktop, region: Rect, code: string, key: string) {
+async function latencySample(page: Page, screen: Screen, region: Rect, keysym: string) {
   await setProbeRegion(page, region);
-  await desktop.capture(); // empties the desktop's damage backlog before timing
-  const changedAt = await pressAndTimeDamage(desktop, code, key);
+  const changedAt = await screen.changes.timeNextChange(() => screen.xvfb.exec('xdotool', ['key', keysym]), 2000);
   await sleep(PAUSE_MS);
-  const expected = hashPixels(await screenRegion(desktop, region));
+  const expected = hashPixels(await screenRegion(screen.xvfb, region));
   for (const deadline = clock() + 3000; clock() < deadline; await sleep(20)) {
     const { log } = await readProbe(page);
     const hit = log.find((entry) => entry.hash === expected);
@@ -105,12 +87,12 @@ async function latencySample(page: Page, desktop: X11Desktop, region: Rect, code
 }
 
 /** One round-trip sample: a key pressed in the page until the canvas shows the settled echo. */
-async function pageKeySample(page: Page, desktop: X11Desktop, region: Rect, letter: string) {
+async function pageKeySample(page: Page, xvfb: Xvfb, region: Rect, letter: string) {
   await setProbeRegion(page, region);
   const pressedAt = clock();
   await page.keyboard.press(letter);
   await sleep(PAUSE_MS);
-  const expected = hashPixels(await screenRegion(desktop, region));
+  const expected = hashPixels(await screenRegion(xvfb, region));
   for (const deadline = clock() + 3000; clock() < deadline; await sleep(20)) {
     const hit = (await readProbe(page)).log.find((entry) => entry.hash === expected);
     if (hit) return hit.t - pressedAt;
@@ -152,7 +134,7 @@ async function main(): Promise<void> {
   const relay = await startShortLivedRelay({ webDir, token: TOKEN, waitingForGuestMs: 600_000 });
   const browser = await launchChromium('en-US');
   const guest = startGuestCli({ relayUrl: relay.wsUrl, display: xvfb.display, lang: 'en' });
-  let desktop: X11Desktop | undefined;
+  let changes: ScreenChangeWatch | undefined;
   const rows: BenchRow[] = [];
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -172,7 +154,8 @@ async function main(): Promise<void> {
     await guest.waitFor(/Your screen is being shared now/);
     for (let i = 0; i < 100 && (await agent.canvasSize()).width !== SCREEN.width; i++) await sleep(100);
     await agent.part('mode-1to1').click();
-    desktop = await openX11Desktop({ display: xvfb.display });
+    changes = await watchScreenChanges(xvfb.display, clock);
+    const screen: Screen = { xvfb, changes };
     await sleep(1000);
 
     // Typing: one character at a time on the first line of a `cat` terminal.
@@ -183,7 +166,7 @@ async function main(): Promise<void> {
         const row = Math.floor(i / 200);
         const letter = letters[i % letters.length] as string;
         const region = { x: 0, y: row * CELL.height, width: 1206, height: CELL.height };
-        const ms = await latencySample(page, desktop as X11Desktop, region, `Key${letter.toUpperCase()}`, letter);
+        const ms = await latencySample(page, screen, region, letter);
         if (ms !== undefined) typing.push(ms);
       }
     });
@@ -198,12 +181,7 @@ async function main(): Promise<void> {
     const roundTrip: number[] = [];
     for (let i = 0; i < ROUND_TRIP_SAMPLES; i++) {
       const letter = letters[i % letters.length] as string;
-      const ms = await pageKeySample(
-        page,
-        desktop as X11Desktop,
-        { x: 0, y: 0, width: 1206, height: CELL.height },
-        letter,
-      );
+      const ms = await pageKeySample(page, xvfb, { x: 0, y: 0, width: 1206, height: CELL.height }, letter);
       if (ms !== undefined) roundTrip.push(ms);
     }
     await agent.part('release-control').click();
@@ -219,11 +197,11 @@ async function main(): Promise<void> {
     const scrollScene = await measureScene(page, async () => {
       for (let i = 0; i < SCROLL_SAMPLES; i++) {
         const region = { x: 0, y: 400, width: 600, height: 300 };
-        const ms = await latencySample(page, desktop as X11Desktop, region, 'Enter', 'Enter');
+        const ms = await latencySample(page, screen, region, 'Return');
         if (ms !== undefined) scrolling.push(ms);
       }
     });
-    const decodeRows = await decodeCosts(desktop);
+    const decodeRows = await decodeCosts(xvfb);
     stopTerminal();
 
     // Flood: a terminal scrolling as fast as it can; what the viewer sustains.
@@ -311,7 +289,7 @@ async function main(): Promise<void> {
     guest.typeLine('q');
     await guest.waitFor(/You ended the session/);
   } finally {
-    await desktop?.close().catch(() => undefined);
+    changes?.close();
     await guest.stop();
     await browser.close();
     await relay.stop();
@@ -350,15 +328,17 @@ function workerRoundTrips(page: Page): Promise<number[]> {
  * What a Web Worker could take off the main thread: decoding a 1080p keyframe and a typing
  * update of the real screen, in Node's V8 (the same engine as Chromium).
  */
-async function decodeCosts(desktop: X11Desktop): Promise<BenchRow[]> {
-  const { frame } = await desktop.capture();
-  const codecFrame = {
-    width: frame.width,
-    height: frame.height,
-    stride: frame.stride,
-    data: new Uint8Array(frame.data),
-    format: frame.format,
-  };
+async function decodeCosts(xvfb: Xvfb): Promise<BenchRow[]> {
+  const image = parseXwd(await xvfb.exec('xwd', ['-root', '-silent']));
+  const data = new Uint8Array(image.width * image.height * 4);
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const rgb = image.pixel(x, y);
+      data.set([rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff, 0], (y * image.width + x) * 4);
+    }
+  }
+  const frame = { width: image.width, height: image.height, stride: image.width * 4, data, format: 'bgrx' as const };
+  const codecFrame = { ...frame, data: new Uint8Array(frame.data) };
   const encoder = createEncoder({ width: frame.width, height: frame.height });
   const keyframe = encoder.keyframe(codecFrame);
   const typed = new Uint8Array(codecFrame.data);

@@ -1,5 +1,6 @@
+import { createGuestCall, type GuestCall, type KeyMessage } from '@fernhilfe/call';
 import { createEncoder } from '@fernhilfe/codec';
-import { createGuestCall, createMemoryRegistry, type GuestCall, type KeyMessage } from '@fernhilfe/session';
+import { createMemoryRegistry } from '@fernhilfe/session';
 import { createGuestClient, type PairedChannel } from '@fernhilfe/transport';
 import { createRelay, type Relay } from '@fernhilfe/transport/relay';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,9 +1,10 @@
 /**
  * @packageDocumentation
  * `@fernhilfe/session`: session numbers (generate, Damm check digit, parse, format), the
- * session lifecycle shared by relay, guest and viewer, the session registry, join rate
- * limiting, the support protocol spoken inside the encrypted channel, the guest's
- * permission gate and the tamper-evident audit log.
+ * session lifecycle and end reasons shared by relay, guest and viewer, the consent scopes,
+ * the session registry, join rate limiting and the tamper-evident audit log: everything the
+ * relay needs, with no crypto and no codec. The call itself (support protocol, guest and
+ * viewer drivers, permission gate) is `@fernhilfe/call`.
  *
  * Browser-safe: nothing here imports `node:*`. The durable JSONL audit store lives in the
  * Node-only subpath `@fernhilfe/session/audit-jsonl`.
@@ -74,32 +75,7 @@ export {
   validateAuditRecord,
 } from './audit/records';
 export { type AuditStore, auditQueries, type ReadAuditWhere, toEpochMs } from './audit/store';
-export {
-  type CallEnded,
-  type CallStats,
-  type CoreCallEvents,
-  END_REASONS_SENT_BY,
-  type EndedBy,
-  type SupportCall,
-} from './call/call-core';
-export { type CallOptions, type CallTimers, SUPPORT_PROTOCOL_VERSION } from './call/call-options';
-export type { AssembledFrame } from './call/frame-assembler';
-export {
-  createGuestCall,
-  type GuestCall,
-  type GuestCallEvents,
-  type GuestCallOptions,
-  type GuestCursor,
-} from './call/guest-call';
-export type { Unsubscribe } from './call/listeners';
-export type { SendBytes } from './call/secure-link';
-export {
-  createViewerCall,
-  type GuestInfo,
-  type ViewerCall,
-  type ViewerCallEvents,
-  type ViewerCallOptions,
-} from './call/viewer-call';
+export { CONSENT_SCOPES, type ConsentScope } from './consent/scopes';
 export {
   AuditError,
   SessionError,
@@ -108,6 +84,7 @@ export {
   SessionProtocolError,
   SessionTransitionError,
 } from './errors';
+export { END_REASON_SENDERS, END_REASONS_SENT_BY, type EndReasonSender } from './lifecycle/end-reasons';
 export {
   createLifecycle,
   DEFAULT_LIFECYCLE_TIMEOUTS,
@@ -138,50 +115,6 @@ export {
   type RandomSource,
   SESSION_NUMBER_LENGTH,
 } from './number/session-number';
-export { decodeMessage, encodeMessage, type MessageAllocator } from './protocol/codec';
-export { DEFAULT_PROTOCOL_LIMITS, type ProtocolLimits } from './protocol/limits';
-export {
-  CAPABILITIES,
-  END_REASON_CODES,
-  type FieldLayout,
-  KEY_MODIFIERS,
-  MESSAGE_TYPE_NAMES,
-  MESSAGE_TYPES,
-  type MessageDirection,
-  type MessageTypeEntry,
-  type MessageTypeName,
-  messageTypeName,
-  POINTER_BUTTONS,
-} from './protocol/message-types';
-export type {
-  ConsentMessage,
-  ControlGrantMessage,
-  ControlRequestMessage,
-  ControlRevokeMessage,
-  CursorImage,
-  CursorMessage,
-  EndMessage,
-  FrameAckMessage,
-  HelloMessage,
-  KeyMessage,
-  PingMessage,
-  PointerMessage,
-  PongMessage,
-  ScreenSize,
-  ScreenUpdateMessage,
-  SessionMessage,
-} from './protocol/messages';
-export {
-  createPermissionGate,
-  type GateBlock,
-  type GateDecision,
-  type GatePass,
-  type GateRefusal,
-  type GateRefusalReason,
-  type PermissionGate,
-  type PermissionGateOptions,
-} from './protocol/permission-gate';
-export { CONSENT_SCOPES, type ConsentScope } from './protocol/scopes';
 export { formatGuessingOddsTable, type GuessingOdds, guessingOdds } from './rate-limit/guessing-odds';
 export { ipPrefixKey, ipRateLimitKey } from './rate-limit/ip-key';
 export {

@@ -1,4 +1,4 @@
-import type { ConsentScope, EndReason } from '@fernhilfe/session';
+import { type ConsentScope, END_REASONS, END_REASONS_SENT_BY, type EndReason } from '@fernhilfe/session';
 import { TransportErrorCode } from '#errors';
 
 /**
@@ -90,15 +90,15 @@ export const RelayEndReason = {
 /** An end reason as carried by `end {reason}`: any `EndReason` of `@fernhilfe/session`. */
 export type RelayEndReason = EndReason;
 
-/** End reasons a peer may put in its own `end` message (the others are the relay's to give). */
-export const PEER_END_REASONS: readonly EndReason[] = Object.freeze([
-  'agent-ended',
-  'guest-ended',
-  'guest-window-closed',
-  'consent-refused',
-  'security-code-mismatch',
-  'protocol-error',
-]);
+/**
+ * End reasons a peer may put in its own `end` message: those either side of the call may state
+ * (`END_REASON_SENDERS` of `@fernhilfe/session`); the others are the relay's to give.
+ */
+export const PEER_END_REASONS: readonly EndReason[] = Object.freeze(
+  END_REASONS.filter(
+    (reason) => END_REASONS_SENT_BY.guest.includes(reason) || END_REASONS_SENT_BY.viewer.includes(reason),
+  ),
+);
 
 /** `create`: agent → relay. */
 export interface CreateMessage {

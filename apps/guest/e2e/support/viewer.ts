@@ -1,11 +1,5 @@
+import { type CallEnded, type CursorMessage, createViewerCall, type GuestInfo, type ViewerCall } from '@fernhilfe/call';
 import { createDecoder, type Decoder } from '@fernhilfe/codec';
-import {
-  type CallEnded,
-  type CursorMessage,
-  createViewerCall,
-  type GuestInfo,
-  type ViewerCall,
-} from '@fernhilfe/session';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { AGENT_TOKEN } from './relay';
 

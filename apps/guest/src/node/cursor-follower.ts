@@ -1,4 +1,4 @@
-import type { GuestCall, GuestCursor, CursorImage as WireCursorImage } from '@fernhilfe/session';
+import type { GuestCall, GuestCursor, CursorImage as WireCursorImage } from '@fernhilfe/call';
 import type { CursorImage } from '../x11/cursor';
 import type { X11Desktop } from '../x11/x11-desktop';
 

@@ -1,5 +1,5 @@
+import type { GuestCall } from '@fernhilfe/call';
 import { createEncoder, type Encoder } from '@fernhilfe/codec';
-import type { GuestCall } from '@fernhilfe/session';
 import { GuestError, GuestErrorCode } from '../errors';
 import type { X11Desktop } from '../x11/x11-desktop';
 import { createCursorFollower } from './cursor-follower';

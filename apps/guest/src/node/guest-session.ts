@@ -1,12 +1,11 @@
 import {
   type CallEnded,
   createGuestCall,
-  type EndReason,
   type GuestCall,
   type GuestCallEvents,
-  type LifecycleTimeouts,
   type Unsubscribe,
-} from '@fernhilfe/session';
+} from '@fernhilfe/call';
+import type { EndReason, LifecycleTimeouts } from '@fernhilfe/session';
 import { type GuestChannel, type PairedChannel, PEER_END_REASONS, type PeerInfo } from '@fernhilfe/transport';
 import { reportDecisions } from '../decision-reports';
 import type { X11Desktop } from '../x11/x11-desktop';

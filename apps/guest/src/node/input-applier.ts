@@ -1,4 +1,4 @@
-import { KEY_MODIFIERS, type KeyMessage, POINTER_BUTTONS, type PointerMessage } from '@fernhilfe/session';
+import { KEY_MODIFIERS, type KeyMessage, POINTER_BUTTONS, type PointerMessage } from '@fernhilfe/call';
 import { GuestError } from '../errors';
 import type { PointerButton } from '../x11/input-pointer';
 import type { X11Desktop } from '../x11/x11-desktop';

@@ -1,5 +1,5 @@
+import type { GuestCall } from '@fernhilfe/call';
 import type { Frame } from '@fernhilfe/codec';
-import type { GuestCall } from '@fernhilfe/session';
 import { type FrameEncoder, inlineFrameEncoder } from './frame-encoder';
 
 /** Where pictures come from: the shared screen. */

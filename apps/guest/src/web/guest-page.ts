@@ -1,4 +1,5 @@
-import { type CallEnded, createGuestCall, type EndReason, type GuestCall } from '@fernhilfe/session';
+import { type CallEnded, createGuestCall, type GuestCall } from '@fernhilfe/call';
+import type { EndReason } from '@fernhilfe/session';
 import { type GuestChannel, PEER_END_REASONS } from '@fernhilfe/transport';
 import { reportDecisions } from '../decision-reports';
 import type { FrameEncoder } from './frame-encoder';

@@ -1,4 +1,4 @@
-import { KEY_MODIFIERS, POINTER_BUTTONS } from '@fernhilfe/session';
+import { KEY_MODIFIERS, POINTER_BUTTONS } from '@fernhilfe/call';
 import { describe, expect, it } from 'vitest';
 import { GuestError, GuestErrorCode } from '../../src/errors';
 import { createInputApplier } from '../../src/node/input-applier';

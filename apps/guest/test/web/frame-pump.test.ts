@@ -1,5 +1,5 @@
+import type { GuestCallEvents } from '@fernhilfe/call';
 import { createDecoder, createEncoder } from '@fernhilfe/codec';
-import type { GuestCallEvents } from '@fernhilfe/session';
 import { describe, expect, it, vi } from 'vitest';
 import { inlineFrameEncoder } from '../../src/web/frame-encoder';
 import { type FrameSink, startFramePump } from '../../src/web/frame-pump';

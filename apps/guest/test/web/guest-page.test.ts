@@ -1,5 +1,6 @@
+import { type CallEnded, createViewerCall, type ViewerCall } from '@fernhilfe/call';
 import { createDecoder } from '@fernhilfe/codec';
-import { type CallEnded, createViewerCall, dammCheckDigit, type ViewerCall } from '@fernhilfe/session';
+import { dammCheckDigit } from '@fernhilfe/session';
 import { RelayRejectedError, TransportErrorCode } from '@fernhilfe/transport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GuestPage, type GuestPageDeps } from '../../src/web/guest-page';

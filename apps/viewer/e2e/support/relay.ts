@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createMemoryAuditStore, createMemoryRegistry, type MemoryAuditStore } from '@fernhilfe/session';
 import { createRelay, type Relay } from '@fernhilfe/transport/relay';
-import { createStaticSite } from '../../../relay/src/static-site';
+import { serveStaticFiles } from '../../../../scripts/static-files';
 import { startWatched, type WatchedProcess } from './processes';
 
 export const repoDir = join(import.meta.dirname, '../../../..');
@@ -74,17 +74,17 @@ export async function startRelayCli(options: {
 
 /**
  * The relay library in this process, for what the CLI has no option for: numbers that
- * expire after `waitingForGuestMs`. It serves the viewer bundle with the relay app's own
- * static site code, like the CLI does.
+ * expire after `waitingForGuestMs`. It serves the viewer bundle at /agent/ with the shared
+ * test support (scripts/static-files.ts).
  */
 export async function startShortLivedRelay(options: {
   webDir: string;
   token: string;
   waitingForGuestMs: number;
 }): Promise<TestRelay & { audit: MemoryAuditStore }> {
-  const site = createStaticSite({ prefix: '/agent/', directory: options.webDir, title: 'console', buildCommand: '' });
-  const server: Server = createServer((request, response) => {
-    if (!site.handle(request, response)) response.writeHead(404).end();
+  const site = serveStaticFiles(options.webDir, '/agent/');
+  const server: Server = createServer(async (request, response) => {
+    if (!(await site(request, response))) response.writeHead(404).end();
   });
   const audit = createMemoryAuditStore();
   const relay: Relay = await createRelay({

@@ -1,4 +1,4 @@
-import { type CursorMessage, KEY_MODIFIERS, type KeyMessage } from '@fernhilfe/session';
+import { type CursorMessage, KEY_MODIFIERS, type KeyMessage } from '@fernhilfe/call';
 import type { RemoteKeyInput } from '../input/remote-input';
 import type { CursorShape, CursorUpdate } from '../render/framebuffer';
 import type { ControlChange } from './viewer-connection';

@@ -1,4 +1,5 @@
-import { createViewerCall, type EndReason, type ViewerCall } from '@fernhilfe/session';
+import { createViewerCall, type ViewerCall } from '@fernhilfe/call';
+import { END_REASONS_SENT_BY, type EndReason } from '@fernhilfe/session';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { ViewerError, ViewerErrorCode } from '../errors';
 import { createControlTracker, createCursorShapeCache, toKeyMessage } from './call-mapping';
@@ -15,10 +16,11 @@ export const PING_INTERVAL_MS = 2000;
 const PEER_CLOSE_GRACE_MS = 2000;
 
 /**
- * Ends the relay reports for a connection that closed without an authenticated end: only
- * these are believed, anything else shows as `peer-lost`.
+ * Ends the relay reports for a connection that closed without an authenticated end: only the
+ * reasons the relay itself states (`END_REASONS_SENT_BY.relay`) are believed, anything else
+ * shows as `peer-lost`.
  */
-const RELAY_VOUCHED_REASONS: readonly EndReason[] = ['guest-window-closed', 'relay-shutdown', 'peer-lost', 'expired'];
+const RELAY_VOUCHED_REASONS: readonly EndReason[] = END_REASONS_SENT_BY.relay;
 
 /**
  * The production {@link ViewerConnection}: the relay's agent client from

@@ -1,4 +1,4 @@
-import { POINTER_BUTTONS } from '@fernhilfe/session';
+import { POINTER_BUTTONS } from '@fernhilfe/call';
 
 /**
  * Remote mouse buttons as a bit mask: the support protocol's `pointer.buttons` bits

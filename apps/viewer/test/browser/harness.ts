@@ -6,20 +6,13 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS as CHROMIUM_FLAGS_SHARED, CHROMIUM_PATH } from '../../../../scripts/chromium';
+import { CONTENT_TYPES as TYPES } from '../../../../scripts/static-files';
 import { buildWeb } from '../../scripts/build-web.mjs';
 
 export const appDir = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(appDir, 'test-results/screenshots');
 
 const CHROMIUM_FLAGS = [...CHROMIUM_FLAGS_SHARED];
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 
 /** The console must work without inline scripts or styles. */
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";

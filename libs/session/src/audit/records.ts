@@ -1,6 +1,6 @@
+import { CONSENT_SCOPES, type ConsentScope } from '../consent/scopes';
 import { AuditError, SessionErrorCode } from '../errors';
 import { type EndReason, isEndReason } from '../lifecycle/states';
-import { CONSENT_SCOPES, type ConsentScope } from '../protocol/scopes';
 import type { AgentIdentity, ClaimFailure } from '../registry/registry';
 
 /** Fields every session-bound audit record carries: when, which session, and who. */

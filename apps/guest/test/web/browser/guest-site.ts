@@ -6,19 +6,12 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryAuditStore, type MemoryAuditStore } from '@fernhilfe/session';
 import { createRelay, type Relay } from '@fernhilfe/transport/relay';
+import { CONTENT_TYPES as TYPES } from '../../../../../scripts/static-files';
 import { buildWeb } from '../../../scripts/build-web.mjs';
 
 export const guestAppDir = fileURLToPath(new URL('../../..', import.meta.url));
 export const AGENT_TOKEN = 'web-guest-e2e-token-0123456789abcdef';
 export const AGENT = { org: 'Stadtwerke Fernhilfe', displayName: 'Frau Weber' };
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 
 /** The page must run without inline scripts or styles. */
 const STRICT_CSP =

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ModuleGraph, moduleGraph, repoRoot, typeScriptFiles } from './module-graph';
+
+/**
+ * Which sibling libraries each library's `src/` may import, and which third-party packages.
+ * docs/architecture.md ("Parts") shows the same table; a test below keeps the two in step.
+ */
+const LIBRARY_RULES = {
+  codec: { libs: [], packages: ['fflate'] },
+  crypto: { libs: [], packages: ['@noble/'] },
+  session: { libs: [], packages: [] },
+  call: { libs: ['session', 'crypto'], packages: [] },
+  transport: { libs: ['session'], packages: ['ws'] },
+} as const satisfies Record<string, { libs: readonly string[]; packages: readonly string[] }>;
+
+/** What the relay's module graph must not contain: it moves opaque bytes. */
+const RELAY_FORBIDDEN_FILES = ['libs/crypto/', 'libs/codec/', 'libs/call/'];
+const RELAY_FORBIDDEN_PACKAGES = ['@noble/', 'fflate'];
+const RELAY_ENTRIES = ['apps/relay/src/main.ts', '@fernhilfe/transport/relay'];
+
+type Area = { kind: 'lib' | 'app'; name: string; part: string } | { kind: 'support' } | { kind: 'other' };
+
+function areaOf(path: string): Area {
+  const [top, name, part] = path.split('/');
+  if ((top === 'libs' || top === 'apps') && name)
+    return { kind: top === 'libs' ? 'lib' : 'app', name, part: part ?? '' };
+  if (top === 'scripts') return { kind: 'support' };
+  return { kind: 'other' };
+}
+
+/** Every import edge `from → to` between repository files that breaks a rule, with the rule. */
+function violations(graph: ModuleGraph): string[] {
+  const found: string[] = [];
+  for (const [from, node] of graph) {
+    const source = areaOf(from);
+    for (const to of node.files) {
+      const target = areaOf(to);
+      const edge = `${from} → ${to}`;
+      if (source.kind === 'lib' && target.kind === 'app') found.push(`a library imports an app: ${edge}`);
+      if (source.kind === 'support' && target.kind === 'app') found.push(`test support imports an app: ${edge}`);
+      if (source.kind === 'app' && target.kind === 'app' && source.name !== target.name) {
+        found.push(`an app reaches into another app: ${edge}`);
+      }
+      if (source.kind === 'lib' && source.part === 'src' && target.kind === 'lib' && target.name !== source.name) {
+        const allowed: readonly string[] = LIBRARY_RULES[source.name as keyof typeof LIBRARY_RULES]?.libs ?? [];
+        if (!allowed.includes(target.name))
+          found.push(`libs/${source.name} may not import libs/${target.name}: ${edge}`);
+      }
+    }
+    if (source.kind === 'lib' && source.part === 'src') {
+      const allowed: readonly string[] = LIBRARY_RULES[source.name as keyof typeof LIBRARY_RULES]?.packages ?? [];
+      for (const name of node.packages) {
+        if (name.startsWith('node:') || allowed.some((prefix) => name.startsWith(prefix))) continue;
+        found.push(`libs/${source.name} may not import the package ${name}: ${from}`);
+      }
+    }
+  }
+  return found.sort();
+}
+
+describe('dependency rules, checked on the module graph esbuild builds', () => {
+  let relay: ModuleGraph;
+  let everything: ModuleGraph;
+
+  beforeAll(async () => {
+    relay = await moduleGraph(RELAY_ENTRIES);
+    const entries = ['libs', 'apps', 'scripts'].flatMap(typeScriptFiles);
+    everything = await moduleGraph(entries);
+  }, 120_000);
+
+  it('keeps crypto, codec and the call layer out of the relay', () => {
+    const files = [...relay.keys()];
+    expect(files).toContain('apps/relay/src/main.ts');
+    expect(files).toContain('libs/transport/src/relay/index.ts');
+    expect(files.some((file) => file.startsWith('libs/session/src/'))).toBe(true);
+    expect(files.filter((file) => RELAY_FORBIDDEN_FILES.some((dir) => file.startsWith(dir)))).toEqual([]);
+    const packages = [...new Set([...relay.values()].flatMap((node) => node.packages))];
+    expect(packages.filter((name) => RELAY_FORBIDDEN_PACKAGES.some((prefix) => name.startsWith(prefix)))).toEqual([]);
+  });
+
+  it('finds the known edges, so an empty list of violations means something', () => {
+    expect(everything.size).toBeGreaterThan(300);
+    expect(everything.get('libs/call/src/guest-call.ts')?.files).toContain('libs/crypto/src/index.ts');
+    expect(everything.get('libs/crypto/src/aead.node.ts')?.packages).toContain('node:crypto');
+  });
+
+  it('has libraries import only the libraries the table allows, apps never, and apps no other app', () => {
+    expect(violations(everything)).toEqual([]);
+  });
+
+  it('flags each kind of forbidden edge', () => {
+    const graph: ModuleGraph = new Map([
+      ['libs/session/src/a.ts', { files: ['libs/crypto/src/index.ts', 'apps/relay/src/main.ts'], packages: ['ws'] }],
+      ['apps/viewer/bench/run.ts', { files: ['apps/guest/src/x11/x11-desktop.ts'], packages: [] }],
+      ['scripts/helper.ts', { files: ['apps/guest/src/cli.ts'], packages: [] }],
+      ['libs/call/src/b.ts', { files: ['libs/session/src/index.ts', 'libs/crypto/src/index.ts'], packages: [] }],
+    ]);
+    expect(violations(graph)).toEqual([
+      'a library imports an app: libs/session/src/a.ts → apps/relay/src/main.ts',
+      'an app reaches into another app: apps/viewer/bench/run.ts → apps/guest/src/x11/x11-desktop.ts',
+      'libs/session may not import libs/crypto: libs/session/src/a.ts → libs/crypto/src/index.ts',
+      'libs/session may not import the package ws: libs/session/src/a.ts',
+      'test support imports an app: scripts/helper.ts → apps/guest/src/cli.ts',
+    ]);
+  });
+
+  it('matches the dependency table in docs/architecture.md', () => {
+    const doc = readFileSync(`${repoRoot}/docs/architecture.md`, 'utf8');
+    for (const [name, rule] of Object.entries(LIBRARY_RULES)) {
+      const row = doc
+        .split('\n')
+        .find((line) => line.startsWith(`| \`@fernhilfe/${name}\``) && line.includes('may import'));
+      const mayImport = rule.libs.map((lib) => `\`@fernhilfe/${lib}\``).join(', ') || 'nothing';
+      const packages = rule.packages.map((pkg) => `\`${pkg.endsWith('/') ? `${pkg}*` : pkg}\``).join(', ') || 'none';
+      const cells = row?.split('|').map((cell) => cell.trim());
+      expect({ name, cells }).toEqual({
+        name,
+        cells: ['', `\`@fernhilfe/${name}\``, `may import ${mayImport}`, packages, ''],
+      });
+    }
+  });
+});
