@@ -1,4 +1,4 @@
-import { createGuestCall, type GuestCall, type KeyMessage } from '@fernhilfe/call';
+import { attachCall, createGuestCall, type GuestCall, type KeyMessage } from '@fernhilfe/call';
 import { createEncoder } from '@fernhilfe/codec';
 import { createMemoryRegistry } from '@fernhilfe/session';
 import { createGuestClient, type PairedChannel } from '@fernhilfe/transport';
@@ -74,15 +74,9 @@ async function joinAsGuest(
   number: string,
 ): Promise<{ call: GuestCall; channel: PairedChannel; code: Promise<string> }> {
   const channel = await createGuestClient({ url, number });
-  const call = createGuestCall({
-    sessionId: channel.peer.sessionId,
-    screen: { width: 64, height: 32 },
-    canControl: true,
-    send: (bytes) => channel.send(bytes),
-  });
-  channel.onMessage((bytes) => call.receive(bytes));
-  void channel.ended.then(() => call.transportLost());
-  call.on('ended', ({ reason }) => channel.close(reason));
+  const { call } = attachCall('guest', channel, (send) =>
+    createGuestCall({ sessionId: channel.peer.sessionId, screen: { width: 64, height: 32 }, canControl: true, send }),
+  );
   const code = new Promise<string>((resolve) => call.on('security-code', resolve));
   call.start();
   cleanups.push(() => channel.close());

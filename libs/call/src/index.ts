@@ -21,6 +21,14 @@
  * ```
  */
 
+export {
+  type AttachableCall,
+  type AttachCallOptions,
+  type AttachedCall,
+  attachCall,
+  type CallChannel,
+  DEFAULT_CLOSE_GRACE_MS,
+} from './attach-call';
 export type {
   CallEnded,
   CallStats,

@@ -58,8 +58,9 @@ export function renderWireFormat(): string {
     '  stay ≤ `maxOverdraw`·width·height (`CODEC_LIMIT_EXCEEDED`); every payload fits in the body (`CODEC_TRUNCATED`);',
     '  palette sizes, indices and run lengths are in range, `reference` ops appear only in deltas (`CODEC_BAD_OP`).',
     '',
-    'After any error the decoder accepts only a keyframe; the session asks the guest for one. The decoder keeps the',
-    'picture a keyframe leaves as the reference for `reference` ops (a second width·height·4 bytes).',
+    'After any error the decoder accepts only a keyframe. No message asks the guest for one: the viewer ends the call',
+    'with `protocol-error` on a decode error. The decoder keeps the picture a keyframe leaves as the reference for',
+    '`reference` ops (a second width·height·4 bytes).',
   ];
   return lines.join('\n');
 }

@@ -70,4 +70,5 @@ export {
 } from './protocol';
 export { encodeControlMessage, parsePeerMessage, parseRelayMessage } from './protocol-codec';
 export { isExcludedByNoProxy, type ProxySettings, resolveProxy } from './proxy-env';
+export { classifyRelayFailure, RELAY_FAILURE_KINDS, type RelayFailure, type RelayFailureKind } from './relay-failure';
 export type { RelayClientOptions } from './relay-link';

@@ -1,4 +1,11 @@
-import { type CallEnded, type CursorMessage, createViewerCall, type GuestInfo, type ViewerCall } from '@fernhilfe/call';
+import {
+  attachCall,
+  type CallEnded,
+  type CursorMessage,
+  createViewerCall,
+  type GuestInfo,
+  type ViewerCall,
+} from '@fernhilfe/call';
 import { createDecoder, type Decoder } from '@fernhilfe/codec';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { AGENT_TOKEN } from './relay';
@@ -49,11 +56,9 @@ export async function startViewer(
     ...(options.ca === undefined ? {} : { ca: options.ca }),
   });
   const paired = session.waitForGuest().then((channel) => {
-    const call = createViewerCall({
-      sessionId: channel.peer.sessionId,
-      send: (bytes) => channel.send(bytes),
-      autoAck: options.autoAck ?? true,
-    });
+    const { call } = attachCall('viewer', channel, (send) =>
+      createViewerCall({ sessionId: channel.peer.sessionId, send, autoAck: options.autoAck ?? true }),
+    );
     const decoder = createDecoder({ maxWidth: 4096, maxHeight: 4096 });
     const cursors: CursorMessage[] = [];
     const frameIds: number[] = [];
@@ -85,8 +90,6 @@ export async function startViewer(
           });
         }),
     };
-    channel.onMessage((bytes) => call.receive(bytes));
-    void channel.ended.then(() => call.transportLost());
     return viewer;
   });
   paired.catch(() => undefined); // a cancelled session never pairs; tests that await it still see the error

@@ -1,4 +1,5 @@
 import {
+  attachCall,
   type CallEnded,
   createGuestCall,
   type GuestCall,
@@ -6,7 +7,7 @@ import {
   type Unsubscribe,
 } from '@fernhilfe/call';
 import type { EndReason, LifecycleTimeouts } from '@fernhilfe/session';
-import { type GuestChannel, type PairedChannel, PEER_END_REASONS, type PeerInfo } from '@fernhilfe/transport';
+import type { GuestChannel, PeerInfo } from '@fernhilfe/transport';
 import { reportDecisions } from '../decision-reports';
 import type { X11Desktop } from '../x11/x11-desktop';
 import { createFramePump, type FrameCost } from './frame-pump';
@@ -91,18 +92,6 @@ export interface GuestSession {
 /** Time given to the relay to close the connection after the agent ended, before the guest closes it. */
 const RELAY_CLOSE_GRACE_MS = 2_000;
 
-function closeChannel(channel: PairedChannel, ended: CallEnded): Promise<unknown> {
-  if (ended.by === 'guest' && PEER_END_REASONS.includes(ended.reason)) {
-    channel.close(ended.reason);
-    return channel.ended;
-  }
-  const grace = new Promise((resolve) => setTimeout(resolve, RELAY_CLOSE_GRACE_MS).unref());
-  return Promise.race([channel.ended, grace]).then(() => {
-    channel.close();
-    return channel.ended;
-  });
-}
-
 /**
  * Starts the guest's side of a support session on a paired channel: runs the handshake, then
  * waits for the customer's answer to the security code (`security-code` event →
@@ -124,14 +113,20 @@ function closeChannel(channel: PairedChannel, ended: CallEnded): Promise<unknown
  */
 export function startGuestSession(options: GuestSessionOptions): GuestSession {
   const { channel, desktop } = options;
-  const call = createGuestCall({
-    sessionId: channel.peer.sessionId,
-    screen: { width: desktop.width, height: desktop.height },
-    canControl: desktop.features.input,
-    send: (bytes, release) => channel.send(bytes, release),
-    ...(options.maxFramesInFlight === undefined ? {} : { maxFramesInFlight: options.maxFramesInFlight }),
-    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
-  });
+  const { call, closed: ended } = attachCall(
+    'guest',
+    channel,
+    (send) =>
+      createGuestCall({
+        sessionId: channel.peer.sessionId,
+        screen: { width: desktop.width, height: desktop.height },
+        canControl: desktop.features.input,
+        send,
+        ...(options.maxFramesInFlight === undefined ? {} : { maxFramesInFlight: options.maxFramesInFlight }),
+        ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+      }),
+    { closeGraceMs: RELAY_CLOSE_GRACE_MS },
+  );
   const input = createInputApplier(desktop);
   const pump = createFramePump(call, desktop, {
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
@@ -140,10 +135,6 @@ export function startGuestSession(options: GuestSessionOptions): GuestSession {
     onError: () => void call.end('guest-ended'),
   });
 
-  let resolveEnded: (ended: CallEnded) => void = () => undefined;
-  const callEnded = new Promise<CallEnded>((resolve) => {
-    resolveEnded = resolve;
-  });
   const stopWatchingDisplay = desktop.onDisplayLost(() => void call.end('guest-ended'));
   const decisions = reportDecisions(call, channel);
 
@@ -151,19 +142,11 @@ export function startGuestSession(options: GuestSessionOptions): GuestSession {
   call.on('control', (granted) => {
     if (!granted) input.releaseAll();
   });
-  call.on('ended', (ended) => {
+  call.on('ended', () => {
     pump.stop();
     input.releaseAll();
     stopWatchingDisplay();
-    resolveEnded(ended);
   });
-  const ended = callEnded.then(async (result) => {
-    await closeChannel(channel, result);
-    return result;
-  });
-
-  channel.onMessage((bytes) => call.receive(bytes));
-  void channel.ended.then(() => call.transportLost());
   call.start();
 
   return {

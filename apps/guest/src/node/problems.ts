@@ -1,5 +1,5 @@
 import { SessionErrorCode, SessionNumberError } from '@fernhilfe/session';
-import { RelayRejectedError, TransportError, TransportErrorCode } from '@fernhilfe/transport';
+import { classifyRelayFailure, type RelayFailureKind } from '@fernhilfe/transport';
 import { GuestError } from '../errors';
 import type { JoinProblem, NumberProblem } from './ui-text';
 
@@ -24,19 +24,16 @@ export function numberProblem(error: unknown): NumberProblem {
   }
 }
 
-const JOIN_PROBLEMS: Partial<Record<string, JoinProblem>> = {
-  [TransportErrorCode.UNKNOWN_NUMBER]: 'unknown-number',
-  [TransportErrorCode.EXPIRED]: 'expired',
-  [TransportErrorCode.ALREADY_TAKEN]: 'already-taken',
-  [TransportErrorCode.RATE_LIMITED]: 'rate-limited',
-  [TransportErrorCode.TOO_MANY_CONNECTIONS]: 'rate-limited',
-  [TransportErrorCode.PROXY_AUTH_FAILED]: 'proxy-auth-failed',
-  [TransportErrorCode.PROXY_CONNECT_FAILED]: 'proxy-failed',
-  [TransportErrorCode.TLS_FAILED]: 'tls-failed',
-  [TransportErrorCode.CONNECT_FAILED]: 'unreachable',
-  [TransportErrorCode.TIMEOUT]: 'unreachable',
-  [TransportErrorCode.CLOSED]: 'unreachable',
-  [TransportErrorCode.RELAY_SHUTDOWN]: 'unreachable',
+/** The relay failure kinds the terminal UI explains in their own words; the rest are `other`. */
+const JOIN_PROBLEMS: Partial<Record<RelayFailureKind, JoinProblem>> = {
+  'unknown-number': 'unknown-number',
+  expired: 'expired',
+  'already-taken': 'already-taken',
+  'rate-limited': 'rate-limited',
+  'proxy-auth-failed': 'proxy-auth-failed',
+  'proxy-failed': 'proxy-failed',
+  'tls-failed': 'tls-failed',
+  unreachable: 'unreachable',
 };
 
 /**
@@ -47,10 +44,7 @@ const JOIN_PROBLEMS: Partial<Record<string, JoinProblem>> = {
  */
 export function joinProblem(error: unknown): { problem: JoinProblem; retryAfterMs?: number } {
   if (error instanceof GuestError) return { problem: 'display' };
-  if (!(error instanceof TransportError)) return { problem: 'other' };
-  const problem = JOIN_PROBLEMS[error.code] ?? 'other';
-  if (error instanceof RelayRejectedError && error.retryAfterMs !== undefined) {
-    return { problem, retryAfterMs: error.retryAfterMs };
-  }
-  return { problem };
+  const { kind, retryAfterMs } = classifyRelayFailure(error);
+  const problem = JOIN_PROBLEMS[kind] ?? 'other';
+  return retryAfterMs === undefined ? { problem } : { problem, retryAfterMs };
 }

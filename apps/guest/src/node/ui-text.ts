@@ -1,4 +1,5 @@
 import type { EndReason } from '@fernhilfe/session';
+import type { RelayFailureKind } from '@fernhilfe/transport';
 
 /** Languages of the Node guest's terminal UI. */
 export type Lang = 'de' | 'en';
@@ -9,16 +10,12 @@ export const LANGS: readonly Lang[] = ['de', 'en'];
 /** Why a typed number was not accepted, in the customer's terms. */
 export type NumberProblem = 'typo' | 'too-short' | 'too-long' | 'not-digits';
 
-/** Why joining failed, in the customer's terms. */
+/**
+ * Why joining failed, in the customer's terms: the relay failure kinds the terminal explains
+ * (`RelayFailureKind` of `@fernhilfe/transport`), a display that cannot be opened, or other.
+ */
 export type JoinProblem =
-  | 'unknown-number'
-  | 'expired'
-  | 'already-taken'
-  | 'rate-limited'
-  | 'proxy-auth-failed'
-  | 'proxy-failed'
-  | 'tls-failed'
-  | 'unreachable'
+  | Exclude<RelayFailureKind, 'token-rejected' | 'invalid-request' | 'failed'>
   | 'display'
   | 'other';
 

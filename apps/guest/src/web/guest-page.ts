@@ -1,6 +1,5 @@
-import { type CallEnded, createGuestCall, type GuestCall } from '@fernhilfe/call';
-import type { EndReason } from '@fernhilfe/session';
-import { type GuestChannel, PEER_END_REASONS } from '@fernhilfe/transport';
+import { attachCall, type CallEnded, createGuestCall, type GuestCall } from '@fernhilfe/call';
+import type { GuestChannel } from '@fernhilfe/transport';
 import { reportDecisions } from '../decision-reports';
 import type { FrameEncoder } from './frame-encoder';
 import { type FramePump, startFramePump } from './frame-pump';
@@ -27,11 +26,6 @@ interface LiveCall {
   pump?: FramePump;
   /** The page's own finer reason for the coming end, when it knows one. */
   cause?: EndCause;
-}
-
-/** End reasons a guest may hand to the relay in its own `end` message. */
-function relayReason(reason: EndReason): EndReason {
-  return PEER_END_REASONS.includes(reason) ? reason : 'guest-ended';
 }
 
 /**
@@ -192,18 +186,13 @@ export class GuestPage {
 
   #beginCall(channel: GuestChannel): void {
     const agent = { org: channel.peer.org, agentName: channel.peer.agentName };
-    const call = createGuestCall({
-      sessionId: channel.peer.sessionId,
-      screen: this.#deps.screenSize(),
-      canControl: false,
-      send: (bytes, release) => channel.send(bytes, release),
-    });
+    // Closes the channel once the call ended, after the listeners below (a refusal is reported first).
+    const { call } = attachCall('guest', channel, (send) =>
+      createGuestCall({ sessionId: channel.peer.sessionId, screen: this.#deps.screenSize(), canControl: false, send }),
+    );
     const live: LiveCall = { channel, call };
     this.#live = live;
-    // Before the `ended` listener below, which closes the channel: a refusal is reported first.
     reportDecisions(call, channel);
-    channel.onMessage((bytes) => call.receive(bytes));
-    void channel.ended.then(() => call.transportLost());
     call.on('security-code', (code) => {
       if (this.#live === live) this.#set({ step: 'confirm', agent, code });
     });
@@ -222,8 +211,6 @@ export class GuestPage {
     live.share?.stop();
     const shared = (live.pump?.framesSent ?? 0) > 0;
     const cause = ended.by === 'guest' && live.cause !== undefined ? live.cause : ended.reason;
-    // The encrypted end is out (or the peer's arrived): now tell the relay and close the socket.
-    if (ended.by !== 'transport') live.channel.close(relayReason(ended.reason));
     if (this.#live !== live) return;
     this.#live = undefined;
     // Cancelled while connecting, or the tab closed (seen only if the browser restores the

@@ -1,5 +1,5 @@
 import type { EndReason } from '@fernhilfe/session';
-import { RelayRejectedError, TransportError, TransportErrorCode } from '@fernhilfe/transport';
+import { classifyRelayFailure, type RelayFailureKind } from '@fernhilfe/transport';
 import type { NumberCheck } from './number-input';
 
 /** Who asks to see the screen, as the relay reports it. */
@@ -43,15 +43,16 @@ export type PageState =
 /** The start screen with an empty field. */
 export const INITIAL_STATE: PageState = { step: 'enter', input: '', check: { status: 'empty' } };
 
-const FAILURE_FOR_CODE: Partial<Record<TransportErrorCode, PlainJoinFailure>> = {
-  [TransportErrorCode.UNKNOWN_NUMBER]: 'unknown-number',
-  [TransportErrorCode.EXPIRED]: 'expired',
-  [TransportErrorCode.ALREADY_TAKEN]: 'already-taken',
-  [TransportErrorCode.CONNECT_FAILED]: 'unreachable',
-  [TransportErrorCode.TIMEOUT]: 'unreachable',
-  [TransportErrorCode.TLS_FAILED]: 'unreachable',
-  [TransportErrorCode.RELAY_SHUTDOWN]: 'unreachable',
-  [TransportErrorCode.TOO_MANY_CONNECTIONS]: 'unreachable',
+/** The relay failure kinds the page explains in their own words; the rest are `failed`. */
+const FAILURE_FOR_KIND: Partial<Record<RelayFailureKind, PlainJoinFailure>> = {
+  'unknown-number': 'unknown-number',
+  expired: 'expired',
+  'already-taken': 'already-taken',
+  unreachable: 'unreachable',
+  // The browser sees neither the proxy nor TLS separately: to the customer the relay is unreachable.
+  'tls-failed': 'unreachable',
+  'proxy-failed': 'unreachable',
+  'proxy-auth-failed': 'unreachable',
 };
 
 /**
@@ -62,10 +63,7 @@ const FAILURE_FOR_CODE: Partial<Record<TransportErrorCode, PlainJoinFailure>> = 
  * @returns the failure to show
  */
 export function joinFailureFor(error: unknown): JoinFailure {
-  if (!(error instanceof TransportError)) return { kind: 'failed' };
-  if (error.code === TransportErrorCode.RATE_LIMITED) {
-    const retryAfterMs = (error instanceof RelayRejectedError ? error.retryAfterMs : undefined) ?? 10_000;
-    return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-  }
-  return { kind: FAILURE_FOR_CODE[error.code] ?? 'failed' };
+  const { kind, retryAfterMs = 10_000 } = classifyRelayFailure(error);
+  if (kind === 'rate-limited') return { kind, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
+  return { kind: FAILURE_FOR_KIND[kind] ?? 'failed' };
 }

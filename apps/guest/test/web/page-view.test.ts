@@ -126,4 +126,12 @@ describe('joinFailureFor', () => {
     expect(joinFailureFor(new TransportError(TransportErrorCode.TIMEOUT, 'x'))).toEqual({ kind: 'unreachable' });
     expect(joinFailureFor(new Error('boom'))).toEqual({ kind: 'failed' });
   });
+
+  it('classifies like the Node guest and the viewer: too many connections is rate limiting, TLS unreachable', () => {
+    expect(joinFailureFor(new RelayRejectedError(TransportErrorCode.TOO_MANY_CONNECTIONS, 'x'))).toEqual({
+      kind: 'rate-limited',
+      retryAfterSeconds: 10,
+    });
+    expect(joinFailureFor(new TransportError(TransportErrorCode.TLS_FAILED, 'x'))).toEqual({ kind: 'unreachable' });
+  });
 });

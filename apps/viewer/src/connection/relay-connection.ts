@@ -1,4 +1,4 @@
-import { createViewerCall, type ViewerCall } from '@fernhilfe/call';
+import { attachCall, createViewerCall, type ViewerCall } from '@fernhilfe/call';
 import { END_REASONS_SENT_BY, type EndReason } from '@fernhilfe/session';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { ViewerError, ViewerErrorCode } from '../errors';
@@ -8,12 +8,6 @@ import type { ViewerConnection, ViewerConnectionInit } from './viewer-connection
 
 /** How often the viewer pings the guest for the round-trip time while live. */
 export const PING_INTERVAL_MS = 2000;
-
-/**
- * How long the viewer waits for the relay to close the connection after the guest ended the
- * call inside the channel, before it closes it itself.
- */
-const PEER_CLOSE_GRACE_MS = 2000;
 
 /**
  * Ends the relay reports for a connection that closed without an authenticated end: only the
@@ -40,9 +34,7 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
   let agent: AgentSession | undefined;
   let channel: PairedChannel | undefined;
   let call: ViewerCall | undefined;
-  let relayReason: EndReason | undefined;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let finished = false;
 
   const finish = (reason: EndReason) => {
@@ -52,18 +44,12 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
     events.ended(reason);
   };
 
-  const closeChannelSoon = (paired: PairedChannel) => {
-    closeTimer = setTimeout(() => paired.close(), PEER_CLOSE_GRACE_MS);
-    void paired.ended.then(() => clearTimeout(closeTimer));
-  };
-
   const startCall = (paired: PairedChannel) => {
     channel = paired;
     events.paired({ org: paired.peer.org, agentName: paired.peer.agentName });
-    const live = createViewerCall({
-      sessionId: paired.peer.sessionId,
-      send: (bytes, release) => paired.send(bytes, release),
-    });
+    const { call: live } = attachCall('viewer', paired, (send) =>
+      createViewerCall({ sessionId: paired.peer.sessionId, send }),
+    );
     call = live;
     live.on('security-code', (code) => events.securityCode(code));
     live.on('consent', (granted) => {
@@ -80,14 +66,9 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
     });
     live.on('rtt', (milliseconds) => events.rtt(milliseconds));
     live.on('ended', ({ reason, by }) => {
-      if (by === 'viewer') paired.close(reason);
-      else if (by === 'guest') closeChannelSoon(paired);
-      finish(by === 'transport' ? (relayReason ?? 'peer-lost') : reason);
-    });
-    paired.onMessage((bytes) => live.receive(bytes));
-    void paired.ended.then((end) => {
-      relayReason = RELAY_VOUCHED_REASONS.includes(end.reason) ? end.reason : 'peer-lost';
-      live.transportLost();
+      if (by !== 'transport') finish(reason);
+      else
+        void paired.ended.then((end) => finish(RELAY_VOUCHED_REASONS.includes(end.reason) ? end.reason : 'peer-lost'));
     });
   };
 

@@ -1,13 +1,13 @@
-import { TransportError, TransportErrorCode } from '@fernhilfe/transport';
+import { classifyRelayFailure, type RelayFailureKind } from '@fernhilfe/transport';
 import { ViewerError, ViewerErrorCode } from '../errors';
 
-const FROM_TRANSPORT: Readonly<Partial<Record<TransportErrorCode, ViewerErrorCode>>> = {
-  [TransportErrorCode.UNAUTHORIZED]: ViewerErrorCode.TOKEN_REJECTED,
-  [TransportErrorCode.INVALID_ARGUMENT]: ViewerErrorCode.TOKEN_REJECTED,
-  [TransportErrorCode.UNKNOWN_NUMBER]: ViewerErrorCode.UNKNOWN_NUMBER,
-  [TransportErrorCode.EXPIRED]: ViewerErrorCode.EXPIRED,
-  [TransportErrorCode.RATE_LIMITED]: ViewerErrorCode.RATE_LIMITED,
-  [TransportErrorCode.TOO_MANY_CONNECTIONS]: ViewerErrorCode.RATE_LIMITED,
+/** The relay failure kinds the viewer names; every other failure is `VIEWER_RELAY_UNREACHABLE`. */
+const FROM_KIND: Readonly<Partial<Record<RelayFailureKind, ViewerErrorCode>>> = {
+  'token-rejected': ViewerErrorCode.TOKEN_REJECTED,
+  'invalid-request': ViewerErrorCode.TOKEN_REJECTED,
+  'unknown-number': ViewerErrorCode.UNKNOWN_NUMBER,
+  expired: ViewerErrorCode.EXPIRED,
+  'rate-limited': ViewerErrorCode.RATE_LIMITED,
 };
 
 /**
@@ -21,10 +21,7 @@ const FROM_TRANSPORT: Readonly<Partial<Record<TransportErrorCode, ViewerErrorCod
  */
 export function viewerErrorFromRelay(error: unknown): ViewerError {
   if (error instanceof ViewerError) return error;
-  const code =
-    error instanceof TransportError
-      ? (FROM_TRANSPORT[error.code] ?? ViewerErrorCode.RELAY_UNREACHABLE)
-      : ViewerErrorCode.RELAY_UNREACHABLE;
+  const code = FROM_KIND[classifyRelayFailure(error).kind] ?? ViewerErrorCode.RELAY_UNREACHABLE;
   const message = error instanceof Error ? error.message : String(error);
   return new ViewerError(code, message, { cause: error });
 }

@@ -1,0 +1,124 @@
+import { END_REASONS_SENT_BY, type EndReason } from '@fernhilfe/session';
+import type { CallEnded } from './call-core';
+import type { CallTimers } from './call-options';
+import type { SendBytes } from './secure-link';
+
+/**
+ * The relay channel a call runs over: the part of `@fernhilfe/transport`'s `PairedChannel` a call
+ * needs (or an in-memory pair in tests).
+ */
+export interface CallChannel {
+  /** Sends one payload to the peer; `written` runs once the transport holds no reference to it. */
+  send(bytes: Uint8Array, written?: () => void): Promise<void>;
+  /** Receives every payload from the peer, in order. */
+  onMessage(handler: (bytes: Uint8Array) => void): void;
+  /** Resolves once when the channel is gone, never rejects. */
+  readonly ended: Promise<unknown>;
+  /** Tells the relay the session ended (with this side's reason) and closes the channel. */
+  close(reason?: EndReason): void;
+}
+
+/** What {@link attachCall} needs of a call: both drivers qualify. */
+export interface AttachableCall {
+  /** Subscribes to the call's end. */
+  on(name: 'ended', listener: (ended: CallEnded) => void): unknown;
+  /** Feeds one payload from the peer. */
+  receive(bytes: Uint8Array): void;
+  /** Tells the call its channel is gone. */
+  transportLost(): void;
+}
+
+/** Options of {@link attachCall}. */
+export interface AttachCallOptions {
+  /**
+   * How long to wait, after the peer ended the call, for the relay to close the channel before
+   * closing it from this side.
+   * @default 2000
+   */
+  closeGraceMs?: number;
+  /** Schedules the grace period. @default platform timers (not keeping a Node process alive) */
+  timers?: CallTimers;
+}
+
+/** A call attached to its channel. */
+export interface AttachedCall<Call> {
+  /** The call. */
+  readonly call: Call;
+  /** Resolves with how the call ended once the channel is closed too. */
+  readonly closed: Promise<CallEnded>;
+}
+
+/** Grace period of {@link AttachCallOptions.closeGraceMs}. */
+export const DEFAULT_CLOSE_GRACE_MS = 2000;
+
+const unrefTimers: CallTimers = {
+  set: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    (handle as { unref?: () => void }).unref?.();
+    return handle;
+  },
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+async function closeAfter(
+  side: 'guest' | 'viewer',
+  channel: CallChannel,
+  ended: CallEnded,
+  options: AttachCallOptions,
+): Promise<void> {
+  if (ended.by === side) {
+    channel.close(END_REASONS_SENT_BY[side].includes(ended.reason) ? ended.reason : undefined);
+  } else if (ended.by !== 'transport') {
+    // The peer's end is on its way to the relay, which closes both sides; close only if it does not.
+    const timers = options.timers ?? unrefTimers;
+    let handle: unknown;
+    const grace = new Promise<void>((resolve) => {
+      handle = timers.set(resolve, options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS);
+    });
+    const first = await Promise.race([channel.ended.then(() => 'relay' as const), grace.then(() => 'grace' as const)]);
+    timers.clear(handle);
+    if (first === 'grace') channel.close();
+  }
+  await channel.ended;
+}
+
+/**
+ * The one way to run a call over a relay channel: creates the call with a `send` into the
+ * channel, feeds it every payload from the channel, tells it when the channel is gone, and
+ * closes the channel when the call ends. This side's end goes to the relay with its reason (one
+ * this side may state, `END_REASONS_SENT_BY`); after the peer's end the relay closes the channel
+ * and this side closes it only if the relay has not within `closeGraceMs`; after a lost channel
+ * there is nothing to close. The close runs after the call's other `ended` listeners, so reports
+ * they send go out first.
+ *
+ * @param side - which side this is
+ * @param channel - the paired relay channel
+ * @param create - creates the call with the given `send`
+ * @param options - grace period and timers
+ * @returns the call and a promise for its end with the channel closed
+ *
+ * @example
+ * ```ts
+ * const { call, closed } = attachCall('guest', channel, (send) =>
+ *   createGuestCall({ sessionId: channel.peer.sessionId, screen, send }),
+ * );
+ * call.start();
+ * const { reason, by } = await closed;
+ * ```
+ */
+export function attachCall<Call extends AttachableCall>(
+  side: 'guest' | 'viewer',
+  channel: CallChannel,
+  create: (send: SendBytes) => Call,
+  options: AttachCallOptions = {},
+): AttachedCall<Call> {
+  const call = create((bytes, release) => channel.send(bytes, release));
+  const closed = new Promise<CallEnded>((resolve) => {
+    call.on('ended', (ended) => {
+      queueMicrotask(() => void closeAfter(side, channel, ended, options).then(() => resolve(ended)));
+    });
+  });
+  channel.onMessage((bytes) => call.receive(bytes));
+  void channel.ended.then(() => call.transportLost());
+  return { call, closed };
+}
