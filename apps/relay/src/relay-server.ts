@@ -72,8 +72,10 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
       response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok\n');
       return;
     }
-    if (pathname === '/metrics' && settings.metrics) {
-      serveMetrics(request, response, () => relay.stats());
+    if (pathname === '/metrics') {
+      // Off: a plain 404, never the customer page's fallback.
+      if (settings.metrics) serveMetrics(request, response, () => relay.stats());
+      else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('metrics are off (--metrics)\n');
       return;
     }
     if (pathname === RELAY_PATH) {

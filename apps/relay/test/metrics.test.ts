@@ -24,9 +24,9 @@ async function start(extra: string[]) {
 describe('/metrics', () => {
   it('is off by default', async () => {
     const base = await start([]);
-    // The path falls through to the customer page (not built in this test), never to the counters.
+    // A plain 404 whether or not the customer page is built: never the page's fallback, never counters.
     const response = await fetch(`${base}/metrics`);
-    expect(response.status).not.toBe(200);
+    expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('fernhilfe_');
   });
 
