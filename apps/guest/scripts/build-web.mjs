@@ -24,6 +24,8 @@ export function buildWeb(options = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { outdir, files } = await buildWeb();
+  // `--outdir DIR` builds elsewhere (other apps' tests run this script as a process).
+  const at = process.argv.indexOf('--outdir');
+  const { outdir, files } = await buildWeb(at === -1 ? {} : { outdir: process.argv[at + 1] });
   console.log(`built ${files.join(', ')} into ${outdir}`);
 }

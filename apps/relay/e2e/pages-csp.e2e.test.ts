@@ -1,12 +1,19 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../scripts/chromium';
-import { buildWeb as buildGuestWeb } from '../../guest/scripts/build-web.mjs';
-import { buildWeb as buildViewerWeb } from '../../viewer/scripts/build-web.mjs';
 import { AGENT_TOKEN, type RelayFixture, startRelayFixture } from '../test/relay-fixture';
+
+const appsDir = join(import.meta.dirname, '../..');
+
+/** Runs `apps/<app>/scripts/build-web.mjs --outdir <outdir>`. */
+async function buildPages(app: 'guest' | 'viewer', outdir: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [join(appsDir, app, 'scripts/build-web.mjs'), '--outdir', outdir]);
+}
 
 let work: string;
 let relay: RelayFixture;
@@ -33,8 +40,9 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'fernhilfe-relay-csp-'));
   const guestDir = join(work, 'guest');
   const viewerDir = join(work, 'viewer');
-  await buildGuestWeb({ outdir: guestDir });
-  await buildViewerWeb({ outdir: viewerDir });
+  // Each app builds its own pages, as a process: no app imports another app's files.
+  await buildPages('guest', guestDir);
+  await buildPages('viewer', viewerDir);
   relay = await startRelayFixture({ guestDir, viewerDir });
   context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM_PATH,
