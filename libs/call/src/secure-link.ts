@@ -1,9 +1,9 @@
 import {
-  createFramePool,
-  type FrameLease,
-  type FramePool,
-  framePlaintext,
+  createSealBufferPool,
+  type SealBufferLease,
+  type SealBufferPool,
   type SecureChannel,
+  sealBufferPlaintext,
 } from '@fernhilfe/crypto';
 import { decodeMessage, encodeMessage } from './protocol/codec';
 import type { ProtocolLimits } from './protocol/limits';
@@ -32,12 +32,12 @@ export class SecureLink {
   readonly #channel: SecureChannel;
   readonly #send: SendBytes;
   readonly #limits: ProtocolLimits | undefined;
-  readonly #frames: FramePool;
+  readonly #frames: SealBufferPool;
   /** Plaintext bytes sent and received, for statistics. */
   bytesOut = 0;
   bytesIn = 0;
 
-  constructor(channel: SecureChannel, send: SendBytes, limits?: ProtocolLimits, frames = createFramePool()) {
+  constructor(channel: SecureChannel, send: SendBytes, limits?: ProtocolLimits, frames = createSealBufferPool()) {
     this.#channel = channel;
     this.#send = send;
     this.#limits = limits;
@@ -50,19 +50,19 @@ export class SecureLink {
    * transport releases it.
    */
   send(message: SessionMessage): Promise<void> {
-    let lease: FrameLease | undefined;
+    let lease: SealBufferLease | undefined;
     const plaintext = encodeMessage(message, this.#limits, (length) => {
       lease = this.#frames.acquire(length);
-      return framePlaintext(lease.frame);
+      return sealBufferPlaintext(lease.frame);
     });
-    const { frame, release } = lease as FrameLease;
+    const { frame, release } = lease as SealBufferLease;
     this.bytesOut += plaintext.length;
     let sealed: Uint8Array;
     try {
       sealed = this.#channel.sealInPlace(frame);
     } catch (error) {
       // The refused plaintext must not linger in a buffer the pool keeps.
-      framePlaintext(frame).fill(0);
+      sealBufferPlaintext(frame).fill(0);
       release();
       throw error;
     }

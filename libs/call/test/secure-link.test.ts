@@ -1,4 +1,9 @@
-import { createFramePool, createGuestHandshake, createViewerHandshake, type SecureChannel } from '@fernhilfe/crypto';
+import {
+  createGuestHandshake,
+  createSealBufferPool,
+  createViewerHandshake,
+  type SecureChannel,
+} from '@fernhilfe/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heavyRuns } from '../../../scripts/fast-check-runs';
@@ -94,7 +99,7 @@ describe('SecureLink frame buffers', () => {
 
   it('gives the buffer back, wiped, when the channel refuses to seal', () => {
     const { guest } = channels();
-    const pool = createFramePool({ maxFree: 1 });
+    const pool = createSealBufferPool({ maxFree: 1 });
     const sent: Uint8Array[] = [];
     const link = new SecureLink(guest, (frame) => void sent.push(frame), undefined, pool);
     guest.close();

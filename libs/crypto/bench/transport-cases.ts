@@ -1,10 +1,10 @@
 import { summarize, timeSync } from '../../../scripts/bench-report';
 import {
-  createFramePool,
   createGuestHandshake,
+  createSealBufferPool,
   createViewerHandshake,
-  framePlaintext,
   type SecureChannel,
+  sealBufferPlaintext,
 } from '../src/index';
 
 /** Plaintext sizes the transport is measured at (the last is the largest frame, "64 KiB"). */
@@ -47,10 +47,10 @@ export function connectedChannels(): { sender: SecureChannel; receiver: SecureCh
  */
 export function librarySealOpen(): SealOpen {
   const { sender, receiver } = connectedChannels();
-  const pool = createFramePool();
+  const pool = createSealBufferPool();
   return (plaintext) => {
     const lease = pool.acquire(plaintext.length);
-    framePlaintext(lease.frame).set(plaintext);
+    sealBufferPlaintext(lease.frame).set(plaintext);
     receiver.open(sender.sealInPlace(lease.frame));
     lease.release();
   };

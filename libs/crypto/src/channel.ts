@@ -1,6 +1,6 @@
 import { isBytes } from '@noble/hashes/utils.js';
 import { ChannelError, CryptoError } from './errors';
-import { checkFrameBuffer, createFrameBuffer, createOverwrittenFrameBuffer, framePlaintext } from './frame-buffer';
+import { checkSealBuffer, createOverwrittenSealBuffer, createSealBuffer, sealBufferPlaintext } from './frame-buffer';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH, REKEY_INTERVAL_MESSAGES } from './limits';
 import type { CipherState } from './noise/cipher-state';
 import { TAG_LENGTH } from './noise/cipher-state';
@@ -35,7 +35,7 @@ export interface SecureChannel {
   /**
    * Encrypts one data frame inside the buffer that already holds its plaintext, without a
    * second allocation or copy: the hot path for senders that can encode straight into
-   * {@link framePlaintext} of a {@link createFrameBuffer} buffer. Writes the header in front
+   * {@link sealBufferPlaintext} of a {@link createSealBuffer} buffer. Writes the header in front
    * of the plaintext, replaces the plaintext with ciphertext and writes the tag behind it.
    *
    * @param frame - header room (2 bytes) ‖ plaintext ‖ tag room (16 bytes); at most
@@ -132,14 +132,14 @@ class Channel implements SecureChannel {
     if (!isBytes(plaintext)) {
       throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'plaintext must be a Uint8Array');
     }
-    const frame = createOverwrittenFrameBuffer(plaintext.length);
+    const frame = createOverwrittenSealBuffer(plaintext.length);
     frame.set(plaintext, HEADER_LENGTH);
     return this.#sealFrame(FrameKind.DATA, frame);
   }
 
   sealInPlace(frame: Uint8Array): Uint8Array {
     this.#assertCanSend();
-    checkFrameBuffer(frame);
+    checkSealBuffer(frame);
     if (frame.length > MAX_FRAME_LENGTH) {
       throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'plaintext over 65 519 bytes; split it into chunks');
     }
@@ -148,7 +148,7 @@ class Channel implements SecureChannel {
 
   rekey(): Uint8Array {
     this.#assertCanSend();
-    const frame = this.#sealFrame(FrameKind.REKEY, createFrameBuffer(0));
+    const frame = this.#sealFrame(FrameKind.REKEY, createSealBuffer(0));
     this.#send.rekey();
     return frame;
   }
@@ -156,7 +156,7 @@ class Channel implements SecureChannel {
   close(): Uint8Array {
     this.#assertUsable();
     if (this.#sentClose) throw new ChannelError('CRYPTO_CLOSED', 'close was already sent');
-    const frame = this.#sealFrame(FrameKind.CLOSE, createFrameBuffer(0));
+    const frame = this.#sealFrame(FrameKind.CLOSE, createSealBuffer(0));
     this.#sentClose = true;
     return frame;
   }
@@ -203,7 +203,7 @@ class Channel implements SecureChannel {
   #sealFrame(kind: FrameKind, frame: Uint8Array): Uint8Array {
     try {
       const header = writeFrameHeader(frame, kind);
-      this.#send.encryptWithAd(header, framePlaintext(frame), frame.subarray(HEADER_LENGTH));
+      this.#send.encryptWithAd(header, sealBufferPlaintext(frame), frame.subarray(HEADER_LENGTH));
       this.#afterFrame(this.#send);
       return frame;
     } catch (error) {

@@ -6,34 +6,34 @@ import { TAG_LENGTH } from './noise/cipher-state';
 import { HEADER_LENGTH } from './wire';
 
 /** Bytes a transport frame adds to its plaintext: the 2-byte header before it, the 16-byte tag after it. */
-export const FRAME_OVERHEAD = HEADER_LENGTH + TAG_LENGTH;
+export const SEAL_OVERHEAD = HEADER_LENGTH + TAG_LENGTH;
 
 /**
  * Allocates a zero-filled frame buffer for {@link SecureChannel.sealInPlace}: room for the
  * header, then `plaintextLength` bytes for the plaintext, then room for the tag. Write the
- * plaintext into {@link framePlaintext} of it; nothing else needs initialising.
+ * plaintext into {@link sealBufferPlaintext} of it; nothing else needs initialising.
  *
  * @param plaintextLength - 0 … {@link MAX_PLAINTEXT_LENGTH}
- * @returns a buffer of `plaintextLength + FRAME_OVERHEAD` bytes that owns its `.buffer`
+ * @returns a buffer of `plaintextLength + SEAL_OVERHEAD` bytes that owns its `.buffer`
  * @throws {@link ChannelError} `CRYPTO_MESSAGE_TOO_LARGE` above the limit, `CRYPTO_INVALID_ARGUMENT`
  *   for a length that is not a non-negative integer
  */
-export function createFrameBuffer(plaintextLength: number): Uint8Array {
+export function createSealBuffer(plaintextLength: number): Uint8Array {
   checkPlaintextLength(plaintextLength);
   // Zeroed, unlike `seal`'s internal frames: a caller that writes less than the whole plaintext
   // area must not encrypt stale process memory to the peer.
-  return new Uint8Array(plaintextLength + FRAME_OVERHEAD);
+  return new Uint8Array(plaintextLength + SEAL_OVERHEAD);
 }
 
 /**
  * A frame buffer whose every byte the caller overwrites at once (`seal` copies the whole
  * plaintext in), so it skips zero-filling where the runtime allows.
  *
- * @throws like {@link createFrameBuffer}
+ * @throws like {@link createSealBuffer}
  */
-export function createOverwrittenFrameBuffer(plaintextLength: number): Uint8Array {
+export function createOverwrittenSealBuffer(plaintextLength: number): Uint8Array {
   checkPlaintextLength(plaintextLength);
-  return allocateFrame(plaintextLength + FRAME_OVERHEAD);
+  return allocateFrame(plaintextLength + SEAL_OVERHEAD);
 }
 
 /**
@@ -53,13 +53,13 @@ export function checkPlaintextLength(plaintextLength: number): void {
 /**
  * The plaintext area of a frame buffer: a view (not a copy) between header and tag room.
  *
- * @param frame - a buffer from {@link createFrameBuffer}, or any buffer laid out the same way
+ * @param frame - a buffer from {@link createSealBuffer}, or any buffer laid out the same way
  * @returns `frame.subarray(2, frame.length - 16)`
  * @throws {@link ChannelError} `CRYPTO_INVALID_ARGUMENT` for a non-byte array or one shorter than
- *   {@link FRAME_OVERHEAD}
+ *   {@link SEAL_OVERHEAD}
  */
-export function framePlaintext(frame: Uint8Array): Uint8Array {
-  checkFrameBuffer(frame);
+export function sealBufferPlaintext(frame: Uint8Array): Uint8Array {
+  checkSealBuffer(frame);
   return frame.subarray(HEADER_LENGTH, frame.length - TAG_LENGTH);
 }
 
@@ -68,8 +68,8 @@ export function framePlaintext(frame: Uint8Array): Uint8Array {
  *
  * @throws {@link ChannelError} `CRYPTO_INVALID_ARGUMENT`
  */
-export function checkFrameBuffer(frame: Uint8Array): void {
-  if (!isBytes(frame) || frame.length < FRAME_OVERHEAD) {
+export function checkSealBuffer(frame: Uint8Array): void {
+  if (!isBytes(frame) || frame.length < SEAL_OVERHEAD) {
     throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame buffer must be a Uint8Array of at least 18 bytes');
   }
 }

@@ -1,9 +1,9 @@
 import { ChannelError } from './errors';
-import { checkPlaintextLength, createFrameBuffer, FRAME_OVERHEAD } from './frame-buffer';
+import { checkPlaintextLength, createSealBuffer, SEAL_OVERHEAD } from './frame-buffer';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH } from './limits';
 
-/** One frame buffer handed out by a {@link FramePool}, and the way to give it back. */
-export interface FrameLease {
+/** One frame buffer handed out by a {@link SealBufferPool}, and the way to give it back. */
+export interface SealBufferLease {
   /** `plaintextLength + 18` bytes: header room ‖ plaintext area ‖ tag room, for `sealInPlace`. */
   readonly frame: Uint8Array;
   /**
@@ -14,7 +14,7 @@ export interface FrameLease {
 }
 
 /** Reuses frame buffers between sends, so a busy sender does not allocate 64 KiB per frame. */
-export interface FramePool {
+export interface SealBufferPool {
   /**
    * A frame buffer for `plaintextLength` bytes of plaintext: a released one when the pool
    * has one free, else a new one. Frames below the pooling threshold are always new and
@@ -23,13 +23,13 @@ export interface FramePool {
    * @param plaintextLength - 0 … {@link MAX_PLAINTEXT_LENGTH}
    * @throws {@link ChannelError} `CRYPTO_MESSAGE_TOO_LARGE`, `CRYPTO_INVALID_ARGUMENT`
    */
-  acquire(plaintextLength: number): FrameLease;
+  acquire(plaintextLength: number): SealBufferLease;
   /** Buffers waiting for reuse. */
   readonly free: number;
 }
 
-/** Tuning of {@link createFramePool}. */
-export interface FramePoolOptions {
+/** Tuning of {@link createSealBufferPool}. */
+export interface SealBufferPoolOptions {
   /**
    * Free buffers kept for reuse; each holds {@link MAX_FRAME_LENGTH} bytes.
    * @defaultValue 4
@@ -55,7 +55,7 @@ const NOTHING_TO_RELEASE = () => {};
  * @returns the pool
  * @throws {@link ChannelError} `CRYPTO_INVALID_ARGUMENT` for options that are not non-negative integers
  */
-export function createFramePool(options: FramePoolOptions = {}): FramePool {
+export function createSealBufferPool(options: SealBufferPoolOptions = {}): SealBufferPool {
   const maxFree = options.maxFree ?? 4;
   const minPooledLength = options.minPooledLength ?? 4096;
   for (const value of [maxFree, minPooledLength]) {
@@ -70,13 +70,13 @@ export function createFramePool(options: FramePoolOptions = {}): FramePool {
     },
     acquire(plaintextLength) {
       if (plaintextLength < minPooledLength) {
-        return { frame: createFrameBuffer(plaintextLength), release: NOTHING_TO_RELEASE };
+        return { frame: createSealBuffer(plaintextLength), release: NOTHING_TO_RELEASE };
       }
       checkPlaintextLength(plaintextLength);
-      const buffer = free.pop() ?? createFrameBuffer(MAX_PLAINTEXT_LENGTH);
+      const buffer = free.pop() ?? createSealBuffer(MAX_PLAINTEXT_LENGTH);
       let leased = true;
       return {
-        frame: buffer.subarray(0, plaintextLength + FRAME_OVERHEAD),
+        frame: buffer.subarray(0, plaintextLength + SEAL_OVERHEAD),
         release: () => {
           if (!leased) return;
           leased = false;

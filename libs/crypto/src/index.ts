@@ -28,8 +28,13 @@
 export type { ChannelMessage, SecureChannel } from './channel';
 export { splitIntoChunks } from './chunks';
 export { ChannelError, CryptoError, CryptoErrorCode, HandshakeError } from './errors';
-export { createFrameBuffer, FRAME_OVERHEAD, framePlaintext } from './frame-buffer';
-export { createFramePool, type FrameLease, type FramePool, type FramePoolOptions } from './frame-pool';
+export { createSealBuffer, SEAL_OVERHEAD, sealBufferPlaintext } from './frame-buffer';
+export {
+  createSealBufferPool,
+  type SealBufferLease,
+  type SealBufferPool,
+  type SealBufferPoolOptions,
+} from './frame-pool';
 export {
   createGuestHandshake,
   type GuestHandshake,

@@ -4,12 +4,12 @@ import * as browserAead from '../src/aead.browser';
 import * as nodeAead from '../src/aead.node';
 import { createSecureChannel, type SecureChannel } from '../src/channel';
 import {
-  createFrameBuffer,
-  createFramePool,
-  FRAME_OVERHEAD,
-  framePlaintext,
+  createSealBuffer,
+  createSealBufferPool,
   MAX_FRAME_LENGTH,
   MAX_PLAINTEXT_LENGTH,
+  SEAL_OVERHEAD,
+  sealBufferPlaintext,
 } from '../src/index';
 import { CipherState } from '../src/noise/cipher-state';
 import { codeOf, connect } from './handshake-pair';
@@ -24,8 +24,8 @@ function twinSenders(sendKey: Uint8Array, receiveKey: Uint8Array): [SecureChanne
 }
 
 function filledFrame(plaintext: Uint8Array): Uint8Array {
-  const frame = createFrameBuffer(plaintext.length);
-  framePlaintext(frame).set(plaintext);
+  const frame = createSealBuffer(plaintext.length);
+  sealBufferPlaintext(frame).set(plaintext);
   return frame;
 }
 
@@ -62,7 +62,7 @@ describe('sealInPlace', () => {
     const tooBig = new Uint8Array(MAX_FRAME_LENGTH + 1).fill(7);
     expect(codeOf(() => guest.channel.sealInPlace(tooBig))).toBe('CRYPTO_MESSAGE_TOO_LARGE');
     expect(tooBig.every((byte) => byte === 7)).toBe(true);
-    expect(codeOf(() => guest.channel.sealInPlace(new Uint8Array(FRAME_OVERHEAD - 1)))).toBe('CRYPTO_INVALID_ARGUMENT');
+    expect(codeOf(() => guest.channel.sealInPlace(new Uint8Array(SEAL_OVERHEAD - 1)))).toBe('CRYPTO_INVALID_ARGUMENT');
     expect(codeOf(() => guest.channel.sealInPlace([1, 2, 3] as unknown as Uint8Array))).toBe('CRYPTO_INVALID_ARGUMENT');
     const largest = filledFrame(new Uint8Array(MAX_PLAINTEXT_LENGTH).fill(9));
     const message = viewer.channel.open(guest.channel.sealInPlace(largest));
@@ -73,7 +73,7 @@ describe('sealInPlace', () => {
   it('refuses after close like seal does', () => {
     const { guest } = connect();
     guest.channel.close();
-    expect(codeOf(() => guest.channel.sealInPlace(createFrameBuffer(4)))).toBe('CRYPTO_CLOSED');
+    expect(codeOf(() => guest.channel.sealInPlace(createSealBuffer(4)))).toBe('CRYPTO_CLOSED');
   });
 });
 
@@ -92,29 +92,29 @@ describe('channel construction', () => {
 describe('frame buffers', () => {
   it('have room for header and tag around a plaintext view, and own their ArrayBuffer', () => {
     for (const length of [0, 1, 1000, MAX_PLAINTEXT_LENGTH]) {
-      const frame = createFrameBuffer(length);
+      const frame = createSealBuffer(length);
       expect([frame.length, frame.byteOffset, frame.buffer.byteLength]).toEqual([length + 18, 0, length + 18]);
-      const view = framePlaintext(frame);
+      const view = sealBufferPlaintext(frame);
       expect([view.length, view.byteOffset, view.buffer]).toEqual([length, 2, frame.buffer]);
     }
   });
 
   it('start zero-filled, so an encoder that writes less never encrypts stale memory', () => {
     for (let round = 0; round < 2000; round++) {
-      const frame = createFrameBuffer(4096);
+      const frame = createSealBuffer(4096);
       expect(frame.every((byte) => byte === 0)).toBe(true);
       frame.fill(0xaa);
     }
-    const pool = createFramePool({ minPooledLength: 0 });
+    const pool = createSealBufferPool({ minPooledLength: 0 });
     expect(pool.acquire(MAX_PLAINTEXT_LENGTH).frame.every((byte) => byte === 0)).toBe(true);
   });
 
   it('refuse lengths that are too big, negative or not integers', () => {
-    expect(codeOf(() => createFrameBuffer(MAX_PLAINTEXT_LENGTH + 1))).toBe('CRYPTO_MESSAGE_TOO_LARGE');
+    expect(codeOf(() => createSealBuffer(MAX_PLAINTEXT_LENGTH + 1))).toBe('CRYPTO_MESSAGE_TOO_LARGE');
     for (const bad of [-1, 1.5, Number.NaN, '4' as unknown as number]) {
-      expect(codeOf(() => createFrameBuffer(bad))).toBe('CRYPTO_INVALID_ARGUMENT');
+      expect(codeOf(() => createSealBuffer(bad))).toBe('CRYPTO_INVALID_ARGUMENT');
     }
-    expect(codeOf(() => framePlaintext(new Uint8Array(17)))).toBe('CRYPTO_INVALID_ARGUMENT');
+    expect(codeOf(() => sealBufferPlaintext(new Uint8Array(17)))).toBe('CRYPTO_INVALID_ARGUMENT');
   });
 });
 
@@ -141,9 +141,9 @@ describe('#aead in place', () => {
   });
 });
 
-describe('FramePool', () => {
+describe('SealBufferPool', () => {
   it('hands a released buffer to the next large frame, and a fresh one while all are leased', () => {
-    const pool = createFramePool({ maxFree: 2 });
+    const pool = createSealBufferPool({ maxFree: 2 });
     const first = pool.acquire(50_000);
     expect(first.frame.length).toBe(50_018);
     const second = pool.acquire(60_000);
@@ -160,7 +160,7 @@ describe('FramePool', () => {
   });
 
   it('keeps at most maxFree buffers, and never pools frames below the threshold', () => {
-    const pool = createFramePool({ maxFree: 1, minPooledLength: 100 });
+    const pool = createSealBufferPool({ maxFree: 1, minPooledLength: 100 });
     const leases = [pool.acquire(100), pool.acquire(200), pool.acquire(300)];
     for (const lease of leases) lease.release();
     expect(pool.free).toBe(1);
@@ -173,7 +173,7 @@ describe('FramePool', () => {
   it('gives a lease out once at a time: a stale second release cannot free a buffer someone else holds', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(9)), { maxLength: 60 }), (script) => {
-        const pool = createFramePool({ maxFree: 3, minPooledLength: 0 });
+        const pool = createSealBufferPool({ maxFree: 3, minPooledLength: 0 });
         const held: Array<ReturnType<typeof pool.acquire>> = [];
         const released: Array<ReturnType<typeof pool.acquire>> = [];
         for (const [acquire, pick] of script) {
@@ -194,10 +194,10 @@ describe('FramePool', () => {
   });
 
   it('refuses bad lengths and options', () => {
-    const pool = createFramePool();
+    const pool = createSealBufferPool();
     expect(codeOf(() => pool.acquire(MAX_PLAINTEXT_LENGTH + 1))).toBe('CRYPTO_MESSAGE_TOO_LARGE');
     expect(codeOf(() => pool.acquire(-1))).toBe('CRYPTO_INVALID_ARGUMENT');
-    expect(codeOf(() => createFramePool({ maxFree: -1 }))).toBe('CRYPTO_INVALID_ARGUMENT');
-    expect(codeOf(() => createFramePool({ minPooledLength: 0.5 }))).toBe('CRYPTO_INVALID_ARGUMENT');
+    expect(codeOf(() => createSealBufferPool({ maxFree: -1 }))).toBe('CRYPTO_INVALID_ARGUMENT');
+    expect(codeOf(() => createSealBufferPool({ minPooledLength: 0.5 }))).toBe('CRYPTO_INVALID_ARGUMENT');
   });
 });

@@ -33,7 +33,7 @@ export interface Connection {
    * @param message - text (control) or bytes (payload); bytes must not change until `written` runs
    * @param written - runs once when the connection holds no reference to `message` any more:
    *   after the socket has written it, or when it was refused or dropped because the connection
-   *   closed. Lets the caller reuse the buffer (see `FramePool` in `@fernhilfe/crypto`).
+   *   closed. Lets the caller reuse the buffer (see `SealBufferPool` in `@fernhilfe/crypto`).
    * @returns a promise that resolves when the caller may send again
    * @throws {@link ConnectionClosedError} (rejects) when the connection is closed;
    *   {@link TransportError} `TRANSPORT_MESSAGE_TOO_LARGE` above `maxMessageBytes`,
