@@ -142,7 +142,7 @@ export interface PeerLeftMessage {
   type: 'peer-left';
 }
 /** `end`: either direction. */
-export interface EndMessage {
+export interface RelayEndMessage {
   /** Message kind. */
   type: 'end';
   /** Why the session ends. */
@@ -158,12 +158,12 @@ export interface ErrorMessage {
   retryAfterMs?: number;
 }
 /** `ping`: peer → relay. */
-export interface PingMessage {
+export interface RelayPingMessage {
   /** Message kind. */
   type: 'ping';
 }
 /** `pong`: relay → peer. */
-export interface PongMessage {
+export interface RelayPongMessage {
   /** Message kind. */
   type: 'pong';
 }
@@ -202,14 +202,14 @@ export type ReportMessage = {
 } & GuestReport;
 
 /** A control message a peer sends to the relay. */
-export type PeerToRelayMessage = CreateMessage | JoinMessage | EndMessage | PingMessage | ReportMessage;
+export type PeerToRelayMessage = CreateMessage | JoinMessage | RelayEndMessage | RelayPingMessage | ReportMessage;
 /** A control message the relay sends to a peer. */
 export type RelayToPeerMessage =
   | CreatedMessage
   | PairedMessage
   | PeerLeftMessage
-  | EndMessage
+  | RelayEndMessage
   | ErrorMessage
-  | PongMessage;
+  | RelayPongMessage;
 /** Any relay-layer control message. */
 export type RelayControlMessage = PeerToRelayMessage | RelayToPeerMessage;
