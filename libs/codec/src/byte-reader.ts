@@ -2,7 +2,7 @@ import { CodecError, CodecErrorCode } from './errors';
 import { MAX_VARINT_BYTES } from './format';
 
 /** Bounds-checked little-endian reader over an update body; running past the end is `CODEC_TRUNCATED`. */
-export class ByteReader {
+export class LittleEndianReader {
   pos = 0;
 
   constructor(readonly bytes: Uint8Array) {}

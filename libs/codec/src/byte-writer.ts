@@ -1,5 +1,5 @@
 /** A growable byte buffer with little-endian writers; `ensure` before writing through `bytes` directly. */
-export class ByteWriter {
+export class LittleEndianWriter {
   bytes: Uint8Array;
   length = 0;
 

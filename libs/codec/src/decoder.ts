@@ -1,5 +1,5 @@
 import { deflateBackend } from '#deflate';
-import { ByteReader } from './byte-reader';
+import { LittleEndianReader } from './byte-reader';
 import { applyCopies, applyReference, type CopyOp } from './encodings/copy';
 import { decodePalette } from './encodings/palette';
 import { decodePaletteRle } from './encodings/palette-rle';
@@ -39,7 +39,7 @@ function checkLimits(header: UpdateHeader, limits: Required<DecoderLimits>): voi
   }
 }
 
-function readRect(input: ByteReader, width: number, height: number): Rect {
+function readRect(input: LittleEndianReader, width: number, height: number): Rect {
   input.need(OP_RECT_LENGTH - 1, 'op rectangle');
   const x = input.u16('x');
   const y = input.u16('y');
@@ -52,7 +52,7 @@ function readRect(input: ByteReader, width: number, height: number): Rect {
   return { x, y, width: w, height: h };
 }
 
-function readSource(input: ByteReader, rect: Rect, width: number, height: number): CopyOp {
+function readSource(input: LittleEndianReader, rect: Rect, width: number, height: number): CopyOp {
   const srcX = input.u16('source x');
   const srcY = input.u16('source y');
   if (srcX + rect.width > width || srcY + rect.height > height) {
@@ -61,7 +61,7 @@ function readSource(input: ByteReader, rect: Rect, width: number, height: number
   return { ...rect, srcX, srcY };
 }
 
-function readCopy(input: ByteReader, width: number, height: number): CopyOp {
+function readCopy(input: LittleEndianReader, width: number, height: number): CopyOp {
   return readSource(input, readRect(input, width, height), width, height);
 }
 
@@ -124,7 +124,7 @@ export function createDecoder(limits: DecoderLimits = {}): Decoder {
 
   function apply(header: UpdateHeader, body: Uint8Array): Rect[] {
     const { width, height, opCount, copyCount } = header;
-    const input = new ByteReader(body);
+    const input = new LittleEndianReader(body);
     const budget = effective.maxOverdraw * width * height;
     let written = 0;
     const rects: Rect[] = [];

@@ -1,6 +1,6 @@
 import { deflateBackend } from '#deflate';
 import { createRowComparer } from '#rows';
-import { ByteWriter } from './byte-writer';
+import { LittleEndianWriter } from './byte-writer';
 import { BLOCK, type BlockGrid, blockGrid, findChangedBlocks } from './change-detection';
 import { type CopyRect, mergeCopies } from './copy-merge';
 import { encodeCopy } from './encodings/copy';
@@ -57,7 +57,7 @@ export function createEncoder(options: EncoderOptions): Encoder {
   let motionOf = new Int8Array(0);
   let needsKeyframe = true;
   let recent: Motion[] = [];
-  const body = new ByteWriter(1 << 20);
+  const body = new LittleEndianWriter(1 << 20);
   const scratch = new Uint32Array(TILE * TILE);
   const analysis = new PaletteAnalysis();
 
@@ -80,7 +80,7 @@ export function createEncoder(options: EncoderOptions): Encoder {
     const packed = raw.length > 32 && chosenLevel > 0 ? deflateBackend.deflateRaw(raw, chosenLevel) : undefined;
     const deflated = packed !== undefined && packed.length < raw.length;
     const payload = deflated ? packed : raw;
-    const header = new ByteWriter(HEADER_LENGTH);
+    const header = new LittleEndianWriter(HEADER_LENGTH);
     writeHeader(header, { keyframe, deflated, width, height, copyCount, opCount, bodyLength: raw.length });
     const update = new Uint8Array(HEADER_LENGTH + payload.length);
     update.set(header.view());

@@ -1,5 +1,5 @@
-import { ByteReader } from './byte-reader';
-import type { ByteWriter } from './byte-writer';
+import { LittleEndianReader } from './byte-reader';
+import type { LittleEndianWriter } from './byte-writer';
 import { CodecError, CodecErrorCode } from './errors';
 import { FORMAT_VERSION, HEADER_FLAGS, HEADER_LENGTH, KNOWN_FLAG_BITS, MAGIC } from './format';
 
@@ -15,7 +15,7 @@ export interface UpdateHeader {
 }
 
 /** Writes the header at the writer's current position. */
-export function writeHeader(out: ByteWriter, header: UpdateHeader): void {
+export function writeHeader(out: LittleEndianWriter, header: UpdateHeader): void {
   out.u8(MAGIC[0]);
   out.u8(MAGIC[1]);
   out.u8(FORMAT_VERSION);
@@ -30,7 +30,7 @@ export function writeHeader(out: ByteWriter, header: UpdateHeader): void {
 /** Parses and checks the header's own fields (limits are checked by the decoder). */
 export function readHeader(update: Uint8Array): UpdateHeader {
   if (update.length < HEADER_LENGTH) throw new CodecError(CodecErrorCode.TRUNCATED, 'update shorter than its header');
-  const input = new ByteReader(update);
+  const input = new LittleEndianReader(update);
   if (input.u8('magic') !== MAGIC[0] || input.u8('magic') !== MAGIC[1]) {
     throw new CodecError(CodecErrorCode.BAD_HEADER, 'not a codec update (bad magic)');
   }

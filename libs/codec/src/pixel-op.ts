@@ -1,4 +1,4 @@
-import type { ByteWriter } from './byte-writer';
+import type { LittleEndianWriter } from './byte-writer';
 import { encodePalette, packedSize } from './encodings/palette';
 import { encodePaletteRle, paletteRleSize } from './encodings/palette-rle';
 import { encodeRaw } from './encodings/raw';
@@ -34,7 +34,7 @@ function gather(frame: FrameWords, rect: Rect, into: Uint32Array): void {
  * `palette` or `paletteRle` for few colours, `rawDelta` for many.
  */
 export function writePixelOp(
-  out: ByteWriter,
+  out: LittleEndianWriter,
   frame: FrameWords,
   rect: Rect,
   scratch: Uint32Array,

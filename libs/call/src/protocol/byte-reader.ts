@@ -1,7 +1,7 @@
 import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
 
 /** Reads big-endian fields from a message, failing with `SESSION_MESSAGE_TRUNCATED` past its end. */
-export class ByteReader {
+export class BigEndianReader {
   private readonly view: DataView;
   private offset = 0;
 

@@ -1,5 +1,5 @@
 /** Writes big-endian fields into a buffer of a size computed beforehand. */
-export class ByteWriter {
+export class BigEndianWriter {
   readonly bytes: Uint8Array;
   private readonly view: DataView;
   private offset = 0;

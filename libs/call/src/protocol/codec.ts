@@ -1,6 +1,6 @@
 import { SessionError, SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
-import { ByteReader } from './byte-reader';
-import { ByteWriter } from './byte-writer';
+import { BigEndianReader } from './byte-reader';
+import { BigEndianWriter } from './byte-writer';
 import type { PayloadCodec } from './codecs/codec-shape';
 import { consentCodec } from './codecs/consent';
 import { cursorCodec } from './codecs/cursor';
@@ -83,7 +83,7 @@ export function encodeMessage(
   if (!(target instanceof Uint8Array) || target.length !== size) {
     throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, `allocate must return a Uint8Array of ${size} bytes`);
   }
-  const writer = new ByteWriter(target);
+  const writer = new BigEndianWriter(target);
   writer.u8(MESSAGE_TYPES[type].id);
   codec.write(writer, message);
   if (writer.written !== size) throw new RangeError(`${type} codec wrote ${writer.written} of ${size} bytes`);
@@ -108,7 +108,7 @@ export function decodeMessage(bytes: Uint8Array, limits?: ProtocolLimits): Sessi
   }
   const resolved = resolveLimits(limits);
   if (bytes.length > resolved.maxMessageBytes) tooLarge('message', bytes.length, resolved.maxMessageBytes);
-  const reader = new ByteReader(bytes);
+  const reader = new BigEndianReader(bytes);
   const id = reader.u8('type');
   const type = messageTypeName(id);
   if (type === undefined) {

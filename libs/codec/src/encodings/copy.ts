@@ -1,4 +1,4 @@
-import type { ByteWriter } from '../byte-writer';
+import type { LittleEndianWriter } from '../byte-writer';
 import type { PixelTarget } from '../pixels';
 import type { Rect } from '../types';
 
@@ -9,7 +9,7 @@ export interface CopyOp extends Rect {
 }
 
 /** Payload of a `copy` op: the source corner. */
-export function encodeCopy(out: ByteWriter, srcX: number, srcY: number): void {
+export function encodeCopy(out: LittleEndianWriter, srcX: number, srcY: number): void {
   out.u16(srcX);
   out.u16(srcY);
 }

@@ -1,5 +1,5 @@
-import type { ByteReader } from '../byte-reader';
-import type { ByteWriter } from '../byte-writer';
+import type { LittleEndianReader } from '../byte-reader';
+import type { LittleEndianWriter } from '../byte-writer';
 import { CodecError, CodecErrorCode } from '../errors';
 import { MAX_RLE_PALETTE } from '../format';
 import type { PixelTarget } from '../pixels';
@@ -13,7 +13,7 @@ export function paletteRleSize(colours: number, runs: number): number {
 
 /** Payload of a `paletteRle` op: the palette, then (index, length − 1) runs in raster order. */
 export function encodePaletteRle(
-  out: ByteWriter,
+  out: LittleEndianWriter,
   palette: Uint32Array,
   colours: number,
   indices: Uint8Array,
@@ -44,7 +44,7 @@ export function encodePaletteRle(
 const paletteScratch = new Uint32Array(MAX_RLE_PALETTE);
 
 /** Writes a `paletteRle` op into `rect`; runs must end exactly at the last pixel. */
-export function decodePaletteRle(input: ByteReader, target: PixelTarget, rect: Rect): void {
+export function decodePaletteRle(input: LittleEndianReader, target: PixelTarget, rect: Rect): void {
   const colours = input.u8('palette size');
   if (colours < 1) throw new CodecError(CodecErrorCode.BAD_OP, 'empty run-length palette');
   readPalette(input, colours, paletteScratch);

@@ -1,5 +1,5 @@
-import type { ByteReader } from '../byte-reader';
-import type { ByteWriter } from '../byte-writer';
+import type { LittleEndianReader } from '../byte-reader';
+import type { LittleEndianWriter } from '../byte-writer';
 import { CodecError, CodecErrorCode } from '../errors';
 import { MAX_PACKED_PALETTE } from '../format';
 import type { PixelTarget } from '../pixels';
@@ -20,7 +20,7 @@ export function packedSize(colours: number, width: number, height: number): numb
 
 /** Payload of a `palette` op: the palette, then each row's indices packed MSB first. */
 export function encodePalette(
-  out: ByteWriter,
+  out: LittleEndianWriter,
   palette: Uint32Array,
   colours: number,
   indices: Uint8Array,
@@ -52,7 +52,7 @@ export function encodePalette(
 }
 
 /** Reads a palette (`colours` entries) as opaque RGBA words. */
-export function readPalette(input: ByteReader, colours: number, into: Uint32Array): void {
+export function readPalette(input: LittleEndianReader, colours: number, into: Uint32Array): void {
   input.need(colours * 3, 'palette');
   const b = input.bytes;
   let p = input.pos;
@@ -66,7 +66,7 @@ export function readPalette(input: ByteReader, colours: number, into: Uint32Arra
 const paletteScratch = new Uint32Array(16);
 
 /** Writes a `palette` op into `rect`; an index beyond the palette is `CODEC_BAD_OP`. */
-export function decodePalette(input: ByteReader, target: PixelTarget, rect: Rect): void {
+export function decodePalette(input: LittleEndianReader, target: PixelTarget, rect: Rect): void {
   const colours = input.u8('palette size');
   if (colours < 2 || colours > MAX_PACKED_PALETTE) {
     throw new CodecError(CodecErrorCode.BAD_OP, `packed palette of ${colours} colours`);

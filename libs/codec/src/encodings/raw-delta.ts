@@ -1,5 +1,5 @@
-import type { ByteReader } from '../byte-reader';
-import type { ByteWriter } from '../byte-writer';
+import type { LittleEndianReader } from '../byte-reader';
+import type { LittleEndianWriter } from '../byte-writer';
 import type { PixelTarget } from '../pixels';
 import type { Rect } from '../types';
 
@@ -7,7 +7,7 @@ import type { Rect } from '../types';
 const OPAQUE = 0xff000000;
 
 /** Payload of a `rawDelta` op: per-channel differences from the left neighbour (smooth gradients deflate well). */
-export function encodeRawDelta(out: ByteWriter, pixels: Uint32Array, width: number, height: number): void {
+export function encodeRawDelta(out: LittleEndianWriter, pixels: Uint32Array, width: number, height: number): void {
   out.ensure(width * height * 3);
   const b = out.bytes;
   let o = out.length;
@@ -27,7 +27,7 @@ export function encodeRawDelta(out: ByteWriter, pixels: Uint32Array, width: numb
 }
 
 /** Rebuilds the pixels of a `rawDelta` op into `rect`. */
-export function decodeRawDelta(input: ByteReader, target: PixelTarget, rect: Rect): void {
+export function decodeRawDelta(input: LittleEndianReader, target: PixelTarget, rect: Rect): void {
   const { width: w, height: h } = rect;
   input.need(w * h * 3, 'delta pixels');
   const b = input.bytes;

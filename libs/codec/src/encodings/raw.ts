@@ -1,5 +1,5 @@
-import type { ByteReader } from '../byte-reader';
-import type { ByteWriter } from '../byte-writer';
+import type { LittleEndianReader } from '../byte-reader';
+import type { LittleEndianWriter } from '../byte-writer';
 import type { PixelTarget } from '../pixels';
 import type { Rect } from '../types';
 
@@ -7,7 +7,7 @@ import type { Rect } from '../types';
 const OPAQUE = 0xff000000;
 
 /** Payload of a `raw` op: R, G, B of every pixel. */
-export function encodeRaw(out: ByteWriter, pixels: Uint32Array, count: number): void {
+export function encodeRaw(out: LittleEndianWriter, pixels: Uint32Array, count: number): void {
   out.ensure(count * 3);
   const b = out.bytes;
   let o = out.length;
@@ -22,7 +22,7 @@ export function encodeRaw(out: ByteWriter, pixels: Uint32Array, count: number): 
 }
 
 /** Writes the literal pixels of a `raw` op into `rect`. */
-export function decodeRaw(input: ByteReader, target: PixelTarget, rect: Rect): void {
+export function decodeRaw(input: LittleEndianReader, target: PixelTarget, rect: Rect): void {
   const { width: w, height: h } = rect;
   input.need(w * h * 3, 'raw pixels');
   const b = input.bytes;

@@ -1,5 +1,5 @@
-import type { ByteReader } from '../byte-reader';
-import type { ByteWriter } from '../byte-writer';
+import type { LittleEndianReader } from '../byte-reader';
+import type { LittleEndianWriter } from '../byte-writer';
 import type { PixelTarget } from '../pixels';
 import type { Rect } from '../types';
 
@@ -7,12 +7,12 @@ import type { Rect } from '../types';
 const OPAQUE = 0xff000000;
 
 /** Payload of a `solid` op: one colour. */
-export function encodeSolid(out: ByteWriter, colour: number): void {
+export function encodeSolid(out: LittleEndianWriter, colour: number): void {
   out.rgb(colour);
 }
 
 /** Fills `rect` with the colour the `solid` op carries. */
-export function decodeSolid(input: ByteReader, target: PixelTarget, rect: Rect): void {
+export function decodeSolid(input: LittleEndianReader, target: PixelTarget, rect: Rect): void {
   input.need(3, 'solid colour');
   const b = input.bytes;
   const p = input.pos;

@@ -1,4 +1,4 @@
-import { ByteWriter } from '../../src/byte-writer';
+import { LittleEndianWriter } from '../../src/byte-writer';
 import { deflateBackend } from '../../src/deflate.node';
 import { writeHeader } from '../../src/header';
 
@@ -18,7 +18,7 @@ export interface UpdateSpec {
 export function buildUpdate(spec: UpdateSpec): Uint8Array {
   const body = Uint8Array.from(spec.body);
   const payload = spec.deflate ? deflateBackend.deflateRaw(body, 6) : body;
-  const out = new ByteWriter(64);
+  const out = new LittleEndianWriter(64);
   writeHeader(out, {
     keyframe: spec.keyframe ?? true,
     deflated: spec.deflate ?? false,

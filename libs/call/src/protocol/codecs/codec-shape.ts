@@ -1,5 +1,5 @@
-import type { ByteReader } from '../byte-reader';
-import type { ByteWriter } from '../byte-writer';
+import type { BigEndianReader } from '../byte-reader';
+import type { BigEndianWriter } from '../byte-writer';
 import type { ProtocolLimits } from '../limits';
 import type { SessionMessage } from '../messages';
 
@@ -8,7 +8,7 @@ export interface PayloadCodec<M extends SessionMessage> {
   /** Validates `message` and returns its payload size in bytes. */
   size(message: M, limits: Required<ProtocolLimits>): number;
   /** Writes the payload of a message already checked by `size`. */
-  write(writer: ByteWriter, message: M): void;
+  write(writer: BigEndianWriter, message: M): void;
   /** Reads and validates a payload (the reader's `end()` is checked by the caller). */
-  read(reader: ByteReader, limits: Required<ProtocolLimits>): M;
+  read(reader: BigEndianReader, limits: Required<ProtocolLimits>): M;
 }
