@@ -46,8 +46,8 @@ export {
   type GuestCursor,
 } from './guest-call';
 export type { Unsubscribe } from './listeners';
-export { decodeMessage, encodeMessage, type MessageAllocator } from './protocol/codec';
 export { DEFAULT_PROTOCOL_LIMITS, type ProtocolLimits } from './protocol/limits';
+export { decodeMessage, encodeMessage, type MessageAllocator } from './protocol/message-codec';
 export {
   CAPABILITIES,
   END_REASON_CODES,

@@ -5,8 +5,8 @@ import {
   type SecureChannel,
   sealBufferPlaintext,
 } from '@fernhilfe/crypto';
-import { decodeMessage, encodeMessage } from './protocol/codec';
 import type { ProtocolLimits } from './protocol/limits';
+import { decodeMessage, encodeMessage } from './protocol/message-codec';
 import type { SessionMessage } from './protocol/messages';
 
 /**

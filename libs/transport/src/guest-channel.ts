@@ -1,7 +1,7 @@
 import { TransportError, TransportErrorCode } from '#errors';
+import { encodeControlMessage, parsePeerMessage } from './control-message-codec';
 import type { PairedChannel } from './paired-channel';
 import type { GuestReport } from './protocol';
-import { encodeControlMessage, parsePeerMessage } from './protocol-codec';
 import type { RelayLink } from './relay-link';
 
 /**

@@ -43,6 +43,7 @@ export {
   type ResolvedConnectionLimits,
   resolveLimits,
 } from './connection';
+export { encodeControlMessage, parsePeerMessage, parseRelayMessage } from './control-message-codec';
 export type { GuestChannel } from './guest-channel';
 export { createGuestClient, type GuestClientOptions } from './guest-client';
 export type { PairedChannel, PeerInfo, SessionEnd } from './paired-channel';
@@ -68,7 +69,6 @@ export {
   RelayWireError,
   type ReportMessage,
 } from './protocol';
-export { encodeControlMessage, parsePeerMessage, parseRelayMessage } from './protocol-codec';
 export { isExcludedByNoProxy, type ProxySettings, resolveProxy } from './proxy-env';
 export { classifyRelayFailure, RELAY_FAILURE_KINDS, type RelayFailure, type RelayFailureKind } from './relay-failure';
 export type { RelayClientOptions } from './relay-link';

@@ -7,8 +7,8 @@ import {
   TransportErrorCode,
 } from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage, OpenConnectionOptions } from './connection';
+import { encodeControlMessage, parseRelayMessage } from './control-message-codec';
 import { type PeerToRelayMessage, RELAY_SUBPROTOCOL, type RelayToPeerMessage, RelayWireError } from './protocol';
-import { encodeControlMessage, parseRelayMessage } from './protocol-codec';
 
 /** Options shared by the agent and guest clients. */
 export interface RelayClientOptions extends Omit<OpenConnectionOptions, 'protocols'> {

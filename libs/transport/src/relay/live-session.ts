@@ -1,8 +1,8 @@
 import { END_REASONS_SENT_BY, type SessionRecord } from '@fernhilfe/session';
 import { type ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage } from '../connection';
+import { encodeControlMessage, parsePeerMessage } from '../control-message-codec';
 import { PEER_END_REASONS, type RelayEndReason, type ReportMessage } from '../protocol';
-import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
 
 /** Which side of a session. */
 export type PeerRole = 'agent' | 'guest';

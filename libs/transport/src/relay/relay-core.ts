@@ -10,6 +10,7 @@ import {
 } from '@fernhilfe/session';
 import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import type { Connection, ConnectionMessage } from '../connection';
+import { encodeControlMessage, parsePeerMessage } from '../control-message-codec';
 import {
   MAX_CONTROL_MESSAGE_BYTES,
   type PeerToRelayMessage,
@@ -18,7 +19,6 @@ import {
   type RelayWireError,
   type ReportMessage,
 } from '../protocol';
-import { encodeControlMessage, parsePeerMessage } from '../protocol-codec';
 import type { VerifiedAgent, VerifyAgent } from './agent-auth';
 import { GuessingWaveNotices } from './guessing-wave-notices';
 import { LiveSession } from './live-session';
