@@ -2,8 +2,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, summarize, timeSync, writeBenchResults } from '../../../scripts/bench-report';
 import { createDecoder, createEncoder, type Frame } from '../src/index';
-import { fullCorpus, loadScene, SCENES, VENDORED_CORPUS_DIR } from '../test/support/corpus';
+import { loadScene, SCENES, VENDORED_CORPUS_DIR } from '../test/support/corpus';
 import { decodeInChromium } from './chromium';
+import { fullCorpus } from './full-corpus';
 import { createNaiveCodec } from './naive';
 import { x264Available, x264PacketSizes } from './x264';
 

@@ -6,9 +6,6 @@ import { gunzipSync } from 'node:zlib';
 /** The slice of the screen-recording corpus kept in the repository (`test/corpus/README.md`). */
 export const VENDORED_CORPUS_DIR = fileURLToPath(new URL('../corpus', import.meta.url));
 
-/** Where the full corpus lives when nobody says otherwise: `../shared/corpus` beside the repository. */
-const DEFAULT_FULL_CORPUS_DIR = fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url));
-
 /** Scene names of the corpus. */
 export const SCENES = ['xterm', 'chromium', 'drag'] as const;
 
@@ -23,15 +20,6 @@ export interface Scene {
 /** Whether `dir` holds a corpus (every scene's `meta.json`). */
 export function corpusAt(dir: string): boolean {
   return SCENES.every((name) => existsSync(join(dir, name, 'meta.json')));
-}
-
-/**
- * The full corpus for benchmarks: `FERNHILFE_CORPUS_DIR` if set, else `../shared/corpus` beside
- * the repository. `found` is false when that directory holds no corpus.
- */
-export function fullCorpus(): { dir: string; found: boolean } {
-  const dir = process.env.FERNHILFE_CORPUS_DIR || DEFAULT_FULL_CORPUS_DIR;
-  return { dir, found: corpusAt(dir) };
 }
 
 /** Loads every frame of one scene from `dir` (the vendored slice unless told otherwise). */
