@@ -47,17 +47,21 @@ describe('the session-ended record', () => {
     });
   });
 
-  it('records the customer ending it as the guest', async () => {
-    current = await startRelay();
-    const session = await createAgentClient({ url: current.url, token: AGENT_TOKEN });
-    const guest = await createGuestClient({ url: current.url, number: session.number });
-    const agent = await session.waitForGuest();
-    guest.close('guest-window-closed');
-    expect((await agent.ended).reason).toBe('guest-window-closed');
-    const audit = current.audit;
-    await waitFor(() => auditRecords(audit).some((r) => r.type === 'session-ended'));
-    expect(auditRecords(audit).at(-1)).toMatchObject({ reason: 'guest-window-closed', endedBy: 'guest' });
-  });
+  // `expired`: a consent timeout ends the session as expired, by the side that timed out.
+  it.each(['guest-window-closed', 'expired'] as const)(
+    'records the customer ending it (%s) as the guest',
+    async (reason) => {
+      current = await startRelay();
+      const session = await createAgentClient({ url: current.url, token: AGENT_TOKEN });
+      const guest = await createGuestClient({ url: current.url, number: session.number });
+      const agent = await session.waitForGuest();
+      guest.close(reason);
+      expect((await agent.ended).reason).toBe(reason);
+      const audit = current.audit;
+      await waitFor(() => auditRecords(audit).some((r) => r.type === 'session-ended'));
+      expect(auditRecords(audit).at(-1)).toMatchObject({ reason, endedBy: 'guest' });
+    },
+  );
 });
 
 describe('malformed hellos', () => {
