@@ -1,6 +1,6 @@
 import { END_REASONS_SENT_BY, type EndReason } from '@fernhilfe/session';
 import type { CallEnded } from './call-core';
-import type { CallTimers } from './call-options';
+import { type CallTimers, unrefTimers } from './call-options';
 import type { SendBytes } from './secure-link';
 
 /**
@@ -50,15 +50,6 @@ export interface AttachedCall<Call> {
 
 /** Grace period of {@link AttachCallOptions.closeGraceMs}. */
 export const DEFAULT_CLOSE_GRACE_MS = 2000;
-
-const unrefTimers: CallTimers = {
-  set: (fn, ms) => {
-    const handle = setTimeout(fn, ms);
-    (handle as { unref?: () => void }).unref?.();
-    return handle;
-  },
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 async function closeAfter(
   side: 'guest' | 'viewer',

@@ -36,5 +36,15 @@ export const defaultTimers: CallTimers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** The platform timers, not keeping a Node process alive (a grace period must not hold up an exit). */
+export const unrefTimers: CallTimers = {
+  set: (fn, ms) => {
+    const handle = defaultTimers.set(fn, ms);
+    (handle as { unref?: () => void }).unref?.();
+    return handle;
+  },
+  clear: defaultTimers.clear,
+};
+
 /** Support protocol version this implementation speaks. */
 export const SUPPORT_PROTOCOL_VERSION = 1;
