@@ -12,6 +12,7 @@ const LIBRARY_RULES = {
   session: { libs: [], packages: ['@noble/hashes'] },
   call: { libs: ['session', 'crypto'], packages: [] },
   transport: { libs: ['session'], packages: ['ws'] },
+  desktop: { libs: ['session', 'transport'], packages: [] },
 } as const satisfies Record<string, { libs: readonly string[]; packages: readonly string[] }>;
 
 /**
