@@ -13,6 +13,7 @@ const LIBRARY_RULES = {
   call: { libs: ['session', 'crypto'], packages: [] },
   transport: { libs: ['session'], packages: ['ws'] },
   desktop: { libs: ['session', 'transport'], packages: [] },
+  windows: { libs: ['desktop'], packages: ['koffi'] },
 } as const satisfies Record<string, { libs: readonly string[]; packages: readonly string[] }>;
 
 /**

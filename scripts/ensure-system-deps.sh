@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages that Fernhilfe's tests use are installed:
 # a real X display (Xvfb, xterm, xdotool, xwd, setxkbmap), Chromium for browser tests, a real
-# HTTP proxy with Basic auth (tinyproxy) and openssl for test certificates.
+# HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, and wine with
+# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb).
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -15,8 +16,10 @@ declare -A needed=(
   [chromium]=chromium
   [tinyproxy]=tinyproxy
   [openssl]=openssl
+  [wine]=wine
+  [osslsigncode]=osslsigncode
 )
-extra_packages=(xfonts-base fonts-dejavu-core)
+extra_packages=(xfonts-base fonts-dejavu-core wine64)
 
 missing=()
 for command in "${!needed[@]}"; do
