@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWine, type Wine } from '../../../scripts/wine';
+import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
+import { bundleForWindows, runNodeUnderWine } from './support/run-under-wine';
+
+describe('koffi in Node 22 for Windows under wine', () => {
+  let xvfb: Xvfb;
+  let wine: Wine;
+  beforeAll(async () => {
+    xvfb = await startXvfb('1024x768x24');
+    wine = await startWine(xvfb);
+  }, 180_000);
+  afterAll(async () => {
+    await wine?.stop();
+    await xvfb?.stop();
+  });
+
+  it('loads the pinned binary and calls user32', async () => {
+    const bundle = await bundleForWindows(new URL('./support/screen-size.fixture.ts', import.meta.url).pathname);
+    try {
+      const result = await runNodeUnderWine(wine, bundle.file);
+      expect(result.code, result.output).toBe(0);
+      expect(JSON.parse(result.output.trim().split('\n').at(-1) ?? '')).toEqual({ width: 1024, height: 768 });
+    } finally {
+      bundle.remove();
+    }
+  }, 120_000);
+});
