@@ -1,0 +1,3 @@
+import { readInternetSettings } from '../../src/proxy/read-internet-settings';
+
+console.log(JSON.stringify(readInternetSettings()));
