@@ -1,4 +1,10 @@
-import { ConnectionClosedError, errorCodeForClose, TransportError, TransportErrorCode } from '#errors';
+import {
+  ConnectionClosedError,
+  errorCodeForClose,
+  NORMAL_CLOSE_CODE,
+  TransportError,
+  TransportErrorCode,
+} from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage, ResolvedConnectionLimits } from './connection';
 
 /** What {@link SocketConnection} needs from one concrete WebSocket implementation. */
@@ -126,7 +132,7 @@ export class SocketConnection implements Connection {
     if (this.open) this.adapter.resume();
   }
 
-  close(code = 1000, reason = ''): void {
+  close(code = NORMAL_CLOSE_CODE, reason = ''): void {
     if (!this.open) return;
     this.open = false;
     this.rejectQueue();
@@ -185,7 +191,7 @@ export class SocketConnection implements Connection {
     this.open = false;
     this.rejectQueue();
     let error = this.failure;
-    if (!error && code !== 1000) {
+    if (!error && code !== NORMAL_CLOSE_CODE) {
       const mapped = errorCodeForClose(code);
       if (mapped) error = new ConnectionClosedError(mapped, `closed with ${code} ${reason}`, code);
     }

@@ -1,5 +1,12 @@
 import { END_REASONS_SENT_BY, type SessionRecord } from '@fernhilfe/session';
-import { type ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import {
+  GOING_AWAY_CLOSE_CODE,
+  NORMAL_CLOSE_CODE,
+  type ProtocolError,
+  TransportCloseCode,
+  TransportError,
+  TransportErrorCode,
+} from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage } from '../connection';
 import { encodeControlMessage, parsePeerMessage } from '../control-message-codec';
 import { PEER_END_REASONS, type RelayEndReason, type ReportMessage } from '../protocol';
@@ -47,16 +54,16 @@ const LOST_CODES = new Set<string>([TransportErrorCode.HEARTBEAT_TIMEOUT, Transp
 
 function reasonForClose(role: PeerRole, info: CloseInfo): RelayEndReason {
   if (info.error) return LOST_CODES.has(info.error.code) ? 'peer-lost' : 'protocol-error';
-  if (info.code === 1000) return reasonOf(role, info.reason);
-  if (info.code === 1001) return role === 'guest' ? 'guest-window-closed' : 'agent-ended';
+  if (info.code === NORMAL_CLOSE_CODE) return reasonOf(role, info.reason);
+  if (info.code === GOING_AWAY_CLOSE_CODE) return role === 'guest' ? 'guest-window-closed' : 'agent-ended';
   return 'peer-lost';
 }
 
 function closeCodeFor(reason: RelayEndReason, leaverVanished: boolean): number {
-  if (reason === 'relay-shutdown') return 4017;
-  if (leaverVanished) return 4015;
-  if (reason === 'protocol-error') return 4016;
-  return 1000;
+  if (reason === 'relay-shutdown') return TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN];
+  if (leaverVanished) return TransportCloseCode[TransportErrorCode.PEER_LEFT];
+  if (reason === 'protocol-error') return TransportCloseCode[TransportErrorCode.SESSION_ENDED];
+  return NORMAL_CLOSE_CODE;
 }
 
 /**
@@ -212,7 +219,7 @@ export class LiveSession {
       const connection = this.peer(role);
       connection.resume();
       if (role === leaver) {
-        connection.close(1000, reason);
+        connection.close(NORMAL_CLOSE_CODE, reason);
         continue;
       }
       if (leaverVanished) connection.send(encodeControlMessage({ type: 'peer-left' })).catch(() => undefined);

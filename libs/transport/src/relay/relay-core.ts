@@ -8,7 +8,7 @@ import {
   type SessionRecord,
   type SessionRegistry,
 } from '@fernhilfe/session';
-import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import { NORMAL_CLOSE_CODE, ProtocolError, TransportCloseCode, TransportError, TransportErrorCode } from '#errors';
 import type { Connection, ConnectionMessage } from '../connection';
 import { encodeControlMessage, parsePeerMessage } from '../control-message-codec';
 import {
@@ -173,7 +173,8 @@ export class RelayCore {
     this.shuttingDown = true;
     clearInterval(this.sweeper);
     for (const session of this.live) session.end('relay-shutdown');
-    for (const slot of [...this.waiting.values()]) this.endWaiting(slot, 'relay-shutdown', 4017);
+    for (const slot of [...this.waiting.values()])
+      this.endWaiting(slot, 'relay-shutdown', TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN]);
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
@@ -254,7 +255,7 @@ export class RelayCore {
     }
     const slot = [...this.waiting.values()].find((candidate) => candidate.connection === connection);
     if (hello.type === 'end' && slot) {
-      this.endWaiting(slot, 'agent-ended', 1000);
+      this.endWaiting(slot, 'agent-ended', NORMAL_CLOSE_CODE);
       return;
     }
     this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
@@ -300,7 +301,7 @@ export class RelayCore {
     const slot: WaitingAgent = { record, connection };
     this.waiting.set(record.id, slot);
     void connection.closed.then(() => {
-      if (this.waiting.get(record.id) === slot) this.endWaiting(slot, 'agent-ended', 1000);
+      if (this.waiting.get(record.id) === slot) this.endWaiting(slot, 'agent-ended', NORMAL_CLOSE_CODE);
     });
     await connection.send(
       encodeControlMessage({
@@ -369,7 +370,7 @@ export class RelayCore {
     const claim = await this.deps.registry.claimByNumber(number);
     if (!claim.ok && claim.reason === 'expired') {
       const stale = [...this.waiting.values()].find((candidate) => candidate.record.number === number);
-      if (stale) this.endWaiting(stale, 'expired', 4011);
+      if (stale) this.endWaiting(stale, 'expired', TransportCloseCode[TransportErrorCode.EXPIRED]);
     }
     if (!claim.ok) {
       await this.refuseJoin(connection, address, typed, claim.reason);
@@ -479,7 +480,7 @@ export class RelayCore {
     const expired = await this.deps.registry.expire();
     for (const record of expired) {
       const slot = this.waiting.get(record.id);
-      if (slot) this.endWaiting(slot, 'expired', 4011);
+      if (slot) this.endWaiting(slot, 'expired', TransportCloseCode[TransportErrorCode.EXPIRED]);
     }
   }
 }

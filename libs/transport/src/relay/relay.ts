@@ -8,7 +8,7 @@ import {
   type JoinRateLimiterStats,
 } from '@fernhilfe/session';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { TransportError, TransportErrorCode } from '#errors';
+import { TransportCloseCode, TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from '../connection';
 import { RELAY_SUBPROTOCOL } from '../protocol';
 import { wrapWsSocket } from '../ws-connection';
@@ -203,7 +203,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
                   clearTimeout(timer);
                   resolve();
                 });
-                if (ws.readyState === ws.OPEN) ws.close(4017, 'relay-shutdown');
+                if (ws.readyState === ws.OPEN)
+                  ws.close(TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN], 'relay-shutdown');
               }),
           ),
         );
