@@ -1,10 +1,10 @@
 import { isBytes } from '@noble/hashes/utils.js';
 import { ChannelError, CryptoError } from './errors';
-import { checkSealBuffer, createOverwrittenSealBuffer, createSealBuffer, sealBufferPlaintext } from './frame-buffer';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH, REKEY_INTERVAL_MESSAGES } from './limits';
 import type { CipherState } from './noise/cipher-state';
 import { TAG_LENGTH } from './noise/cipher-state';
 import type { TransportCiphers } from './noise/handshake-state';
+import { checkSealBuffer, createOverwrittenSealBuffer, createSealBuffer, sealBufferPlaintext } from './seal-buffer';
 import { FrameKind, HEADER_LENGTH, parseFrame, writeFrameHeader } from './wire';
 
 /** What {@link SecureChannel.open} found in a frame. */

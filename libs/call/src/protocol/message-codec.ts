@@ -53,7 +53,7 @@ export type MessageAllocator = (length: number) => Uint8Array;
  * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
  * @param allocate - gives the buffer to encode into, called once with the exact length after the
  *   message was checked; every byte of it is overwritten. The default is a new `Uint8Array`;
- *   the secure link passes the plaintext area of a pooled frame buffer.
+ *   the secure link passes the plaintext area of a pooled seal buffer.
  * @returns the encoded bytes (what `allocate` returned)
  * @throws `SessionProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
  *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
