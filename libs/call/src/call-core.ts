@@ -4,11 +4,10 @@ import {
   END_REASONS_SENT_BY,
   type EndReason,
   type Lifecycle,
-  SessionError,
-  SessionErrorCode,
   type SessionState,
 } from '@fernhilfe/session';
 import { type CallOptions, type CallTimers, defaultTimers } from './call-options';
+import { CallError, CallErrorCode } from './errors';
 import { Listeners, type Unsubscribe } from './listeners';
 import type { SessionMessage } from './protocol/messages';
 import type { SecureLink } from './secure-link';
@@ -73,7 +72,7 @@ export interface SupportCall<Events extends CoreCallEvents> {
    * the channel is up. A reason not allowed in the current state is sent as `protocol-error`.
    *
    * @param reason - why this side ends it; one of {@link END_REASONS_SENT_BY} for this side
-   * @throws `SessionError` (`@fernhilfe/session`) `SESSION_CALL_STATE` (rejects) for a reason only the other side may give
+   * @throws `CallError` (`@fernhilfe/session`) `SESSION_CALL_STATE` (rejects) for a reason only the other side may give
    * @returns a promise that resolves when both were handed to the transport
    */
   end(reason: EndReason): Promise<void>;
@@ -292,11 +291,11 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
 }
 
 /** A method was called in a state where it makes no sense. */
-export function stateError(message: string): SessionError {
-  return new SessionError(SessionErrorCode.CALL_STATE, message);
+export function stateError(message: string): CallError {
+  return new CallError(CallErrorCode.STATE, message);
 }
 
 /** The peer sent something the protocol does not allow here. */
-export function unexpected(message: SessionMessage, state: SessionState): SessionError {
-  return new SessionError(SessionErrorCode.CALL_PROTOCOL, `unexpected ${message.type} in state ${state}`);
+export function unexpected(message: SessionMessage, state: SessionState): CallError {
+  return new CallError(CallErrorCode.PROTOCOL, `unexpected ${message.type} in state ${state}`);
 }

@@ -1,4 +1,4 @@
-import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
+import { CallErrorCode, CallProtocolError } from '../errors';
 
 /** Reads big-endian fields from a message, failing with `SESSION_MESSAGE_TRUNCATED` past its end. */
 export class BigEndianReader {
@@ -12,7 +12,7 @@ export class BigEndianReader {
   private need(count: number, field: string): number {
     const at = this.offset;
     if (count > this.bytes.length - at) {
-      throw new SessionProtocolError(SessionErrorCode.MESSAGE_TRUNCATED, `message ends inside ${field}`);
+      throw new CallProtocolError(CallErrorCode.MESSAGE_TRUNCATED, `message ends inside ${field}`);
     }
     this.offset = at + count;
     return at;
@@ -47,8 +47,8 @@ export class BigEndianReader {
   /** Fails with `SESSION_MESSAGE_TRAILING_BYTES` if anything is left. */
   end(type: string): void {
     if (this.offset !== this.bytes.length) {
-      throw new SessionProtocolError(
-        SessionErrorCode.MESSAGE_TRAILING_BYTES,
+      throw new CallProtocolError(
+        CallErrorCode.MESSAGE_TRAILING_BYTES,
         `${this.bytes.length - this.offset} bytes after ${type}`,
       );
     }
