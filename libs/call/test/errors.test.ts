@@ -1,28 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { CallError, CallErrorCode, CallProtocolError } from '../src/index';
+import { CallError, CallErrorCode, CallProtocolError, createGuestCall, decodeMessage } from '../src/index';
 
-describe('CallError', () => {
-  it('carries a stable code and its own name', () => {
-    const error = new CallError(CallErrorCode.INVALID_ARGUMENT, 'bad limit', { cause: 7 });
-    expect(error).toBeInstanceOf(Error);
-    expect(error.name).toBe('CallError');
-    expect(error.code).toBe('CALL_INVALID_ARGUMENT');
-    expect(error.cause).toBe(7);
-  });
+function thrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing was thrown');
+}
 
-  it('has codes that are unique and prefixed with the package, but for the one the browser guest still matches on', () => {
+describe('CallErrorCode', () => {
+  it('holds unique codes prefixed with the package, but for the one the browser guest still matches on', () => {
     const codes: string[] = Object.values(CallErrorCode);
     expect(new Set(codes).size).toBe(codes.length);
-    const unprefixed = codes.filter((code) => !code.startsWith('CALL_'));
-    expect(unprefixed).toEqual(['SESSION_CALL_STATE']);
+    expect(codes.filter((code) => !code.startsWith('CALL_'))).toEqual(['SESSION_CALL_STATE']);
   });
 });
 
-describe('CallProtocolError', () => {
-  it('keeps the base class, its own name and the code it was given', () => {
-    const error = new CallProtocolError(CallErrorCode.MESSAGE_TRUNCATED, 'x');
-    expect(error).toBeInstanceOf(CallError);
-    expect(error.name).toBe('CallProtocolError');
-    expect(error.code).toBe('CALL_MESSAGE_TRUNCATED');
+describe('errors the call layer throws', () => {
+  it('are CallErrors with their own name and a code from the table', () => {
+    const badOption = thrownBy(() =>
+      createGuestCall({
+        sessionId: 's',
+        screen: { width: 1, height: 1 },
+        send: () => undefined,
+        canControl: false,
+        maxFramesInFlight: 0,
+      }),
+    );
+    expect(badOption).toBeInstanceOf(CallError);
+    expect(badOption).toMatchObject({ name: 'CallError', code: CallErrorCode.INVALID_ARGUMENT });
+    expect((badOption as CallError).code).toBe('CALL_INVALID_ARGUMENT');
+  });
+
+  it('are CallProtocolErrors, still CallErrors, for bytes that decode to no message', () => {
+    const truncated = thrownBy(() => decodeMessage(new Uint8Array()));
+    expect(truncated).toBeInstanceOf(CallProtocolError);
+    expect(truncated).toBeInstanceOf(CallError);
+    expect(truncated).toMatchObject({ name: 'CallProtocolError', code: 'CALL_MESSAGE_TRUNCATED' });
   });
 });
