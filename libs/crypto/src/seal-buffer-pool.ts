@@ -1,4 +1,4 @@
-import { ChannelError } from './errors';
+import { ChannelError, CryptoErrorCode } from './errors';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH } from './limits';
 import { checkPlaintextLength, createSealBuffer, SEAL_OVERHEAD } from './seal-buffer';
 
@@ -60,7 +60,7 @@ export function createSealBufferPool(options: SealBufferPoolOptions = {}): SealB
   const minPooledLength = options.minPooledLength ?? 4096;
   for (const value of [maxFree, minPooledLength]) {
     if (!Number.isInteger(value) || value < 0) {
-      throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame pool options must be non-negative integers');
+      throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'frame pool options must be non-negative integers');
     }
   }
   const free: Uint8Array[] = [];

@@ -1,6 +1,6 @@
 import { isBytes } from '@noble/hashes/utils.js';
 import { allocateFrame } from '#aead';
-import { ChannelError } from './errors';
+import { ChannelError, CryptoErrorCode } from './errors';
 import { MAX_PLAINTEXT_LENGTH } from './limits';
 import { TAG_LENGTH } from './noise/cipher-state';
 import { HEADER_LENGTH } from './wire';
@@ -43,10 +43,10 @@ export function createOverwrittenSealBuffer(plaintextLength: number): Uint8Array
  */
 export function checkPlaintextLength(plaintextLength: number): void {
   if (!Number.isInteger(plaintextLength) || plaintextLength < 0) {
-    throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'plaintextLength must be a non-negative integer');
+    throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'plaintextLength must be a non-negative integer');
   }
   if (plaintextLength > MAX_PLAINTEXT_LENGTH) {
-    throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'plaintext over 65 519 bytes; split it into chunks');
+    throw new ChannelError(CryptoErrorCode.MESSAGE_TOO_LARGE, 'plaintext over 65 519 bytes; split it into chunks');
   }
 }
 
@@ -70,6 +70,6 @@ export function sealBufferPlaintext(frame: Uint8Array): Uint8Array {
  */
 export function checkSealBuffer(frame: Uint8Array): void {
   if (!isBytes(frame) || frame.length < SEAL_OVERHEAD) {
-    throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'seal buffer must be a Uint8Array of at least 18 bytes');
+    throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'seal buffer must be a Uint8Array of at least 18 bytes');
   }
 }
