@@ -28,8 +28,8 @@ export class FrameAssembler {
 
   /**
    * @returns the whole frame when `chunk` completed it, otherwise `undefined`
-   * @throws `CallError` (`@fernhilfe/session`) `SESSION_CALL_PROTOCOL` (chunk out of sequence),
-   *   `SESSION_CALL_FRAME_TOO_LARGE`
+   * @throws `CallError` `CALL_PROTOCOL` (chunk out of sequence),
+   *   `CALL_FRAME_TOO_LARGE`
    */
   push(chunk: ScreenUpdateMessage): AssembledFrame | undefined {
     if (chunk.chunkIndex === 0) {

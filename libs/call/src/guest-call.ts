@@ -73,7 +73,7 @@ export interface GuestCall extends SupportCall<GuestCallEvents> {
    * Sends one screen update (codec bytes), in chunks that fit the channel.
    *
    * @returns the frame id
-   * @throws `CallError` (`@fernhilfe/session`) `SESSION_CALL_STATE` before consent or without room to send
+   * @throws `CallError` `SESSION_CALL_STATE` before consent or without room to send
    */
   sendFrame(update: Uint8Array): Promise<number>;
   /** Sends the cursor shape and position. */
@@ -259,7 +259,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
  *
  * @param options - see {@link GuestCallOptions}
  * @returns the call
- * @throws `CallError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` for bad options
+ * @throws `CallError` `CALL_INVALID_ARGUMENT` for bad options
  *
  * @example
  * ```ts

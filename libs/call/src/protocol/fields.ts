@@ -1,11 +1,11 @@
 import { CallErrorCode, CallProtocolError } from '../errors';
 
-/** Throws `SESSION_MESSAGE_INVALID_FIELD` for `field`. */
+/** Throws `CALL_MESSAGE_INVALID_FIELD` for `field`. */
 export function invalidField(field: string, detail: string): never {
   throw new CallProtocolError(CallErrorCode.MESSAGE_INVALID_FIELD, `${field}: ${detail}`);
 }
 
-/** Throws `SESSION_MESSAGE_TOO_LARGE` for `field`. */
+/** Throws `CALL_MESSAGE_TOO_LARGE` for `field`. */
 export function tooLarge(field: string, size: number, limit: number): never {
   throw new CallProtocolError(CallErrorCode.MESSAGE_TOO_LARGE, `${field}: ${size} > ${limit}`);
 }

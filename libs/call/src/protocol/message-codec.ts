@@ -55,9 +55,9 @@ export type MessageAllocator = (length: number) => Uint8Array;
  *   message was checked; every byte of it is overwritten. The default is a new `Uint8Array`;
  *   the secure link passes the plaintext area of a pooled seal buffer.
  * @returns the encoded bytes (what `allocate` returned)
- * @throws `CallProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
- *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
- *   `CallError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` if `allocate` returns anything but a
+ * @throws `CallProtocolError` `CALL_MESSAGE_UNKNOWN_TYPE`, `CALL_MESSAGE_INVALID_FIELD`
+ *   or `CALL_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
+ *   `CallError` `CALL_INVALID_ARGUMENT` if `allocate` returns anything but a
  *   Uint8Array of the requested length
  *
  * @example
@@ -92,15 +92,15 @@ export function encodeMessage(
 
 /**
  * Decodes a support-protocol message. Any byte string yields a message or a
- * `CallProtocolError` (`@fernhilfe/session`); nothing is allocated beyond the limits. Byte fields
+ * `CallProtocolError`; nothing is allocated beyond the limits. Byte fields
  * (`screen-update.data`, `cursor.image.rgba`) are views into `bytes`, not copies.
  *
  * @param bytes - one whole message as received from the channel
  * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
  * @returns the message
- * @throws `CallProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_TRUNCATED`, `SESSION_MESSAGE_TOO_LARGE`,
- *   `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD` or `SESSION_MESSAGE_TRAILING_BYTES`;
- *   `CallError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
+ * @throws `CallProtocolError` `CALL_MESSAGE_TRUNCATED`, `CALL_MESSAGE_TOO_LARGE`,
+ *   `CALL_MESSAGE_UNKNOWN_TYPE`, `CALL_MESSAGE_INVALID_FIELD` or `CALL_MESSAGE_TRAILING_BYTES`;
+ *   `CallError` `CALL_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
  */
 export function decodeMessage(bytes: Uint8Array, limits?: ProtocolLimits): SessionMessage {
   if (!(bytes instanceof Uint8Array)) {
