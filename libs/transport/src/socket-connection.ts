@@ -60,20 +60,24 @@ export class SocketConnection implements Connection {
   readonly #early: ConnectionMessage[] = [];
   #open = true;
   #paused = false;
-  #lastSeen = Date.now();
+  #lastSeen: number;
   readonly #heartbeat: ReturnType<typeof setInterval>;
   #settleClosed!: (info: CloseInfo) => void;
   #failure: TransportError | undefined;
   readonly #adapter: SocketAdapter;
   readonly #limits: ResolvedConnectionLimits;
+  readonly #clock: () => number;
 
   /**
    * @param adapter - the concrete socket
    * @param limits - resolved limits and timers
+   * @param clock - milliseconds, for the heartbeat's "last heard of the peer" @defaultValue `Date.now`
    */
-  constructor(adapter: SocketAdapter, limits: ResolvedConnectionLimits) {
+  constructor(adapter: SocketAdapter, limits: ResolvedConnectionLimits, clock: () => number = Date.now) {
     this.#adapter = adapter;
     this.#limits = limits;
+    this.#clock = clock;
+    this.#lastSeen = clock();
     this.closed = new Promise((resolve) => {
       this.#settleClosed = resolve;
     });
@@ -129,7 +133,7 @@ export class SocketConnection implements Connection {
   resume(): void {
     if (!this.#paused) return;
     this.#paused = false;
-    this.#lastSeen = Date.now();
+    this.#lastSeen = this.#clock();
     if (this.#open) this.#adapter.resume();
   }
 
@@ -164,7 +168,7 @@ export class SocketConnection implements Connection {
 
   /** Called by the concrete socket for each received message. */
   received(message: ConnectionMessage): void {
-    this.#lastSeen = Date.now();
+    this.#lastSeen = this.#clock();
     if (!this.#open) return;
     if (typeof message !== 'string' && message.byteLength > this.#limits.maxMessageBytes) {
       this.fail(new TransportError(TransportErrorCode.MESSAGE_TOO_LARGE, 'received message above the limit'));
@@ -183,7 +187,7 @@ export class SocketConnection implements Connection {
 
   /** Called by the concrete socket on a pong (or any sign of life). */
   alive(): void {
-    this.#lastSeen = Date.now();
+    this.#lastSeen = this.#clock();
   }
 
   /** Called by the concrete socket once the underlying socket is closed. */
@@ -202,7 +206,7 @@ export class SocketConnection implements Connection {
   #beat(): void {
     if (!this.#open) return;
     if (this.#paused) return;
-    if (Date.now() - this.#lastSeen > this.#limits.heartbeatTimeoutMs) {
+    if (this.#clock() - this.#lastSeen > this.#limits.heartbeatTimeoutMs) {
       this.abort(new ConnectionClosedError(TransportErrorCode.HEARTBEAT_TIMEOUT, 'peer silent too long'));
       return;
     }

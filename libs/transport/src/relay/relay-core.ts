@@ -48,6 +48,8 @@ export interface RelayCoreDeps {
   onError: (error: Error) => void;
   /** Where lines for the operator go that are no error: a guessing wave started or ended. */
   onNotice: (message: string) => void;
+  /** Milliseconds since the epoch: dates the audit records and spaces the guessing-wave lines. */
+  clock: () => number;
 }
 
 /** Failure reasons that say only "no such number": during a guessing wave they are answered `rate-limited`. */
@@ -58,8 +60,6 @@ const WIRE_FOR_CLAIM: Record<ClaimFailure, RelayWireError> = {
   expired: 'expired',
   taken: 'already-taken',
 };
-
-const now = () => new Date().toISOString();
 
 /**
  * The relay's logic without any HTTP: handles each peer connection from hello to pairing, keeps
@@ -78,10 +78,11 @@ export class RelayCore {
   /** @param deps - registry, limiter, audit store, token check and limits */
   constructor(deps: RelayCoreDeps) {
     this.#deps = deps;
-    this.#waves = new GuessingWaveNotices(deps.onNotice, {
-      joins: deps.rateLimiter,
-      'agent tokens': deps.agentRateLimiter,
-    });
+    this.#waves = new GuessingWaveNotices(
+      deps.onNotice,
+      { joins: deps.rateLimiter, 'agent tokens': deps.agentRateLimiter },
+      deps.clock,
+    );
     this.#sweeper = setInterval(() => {
       this.#waves.poll();
       this.#track(this.#expire());
@@ -180,6 +181,11 @@ export class RelayCore {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
   }
 
+  /** The time of an audit record. */
+  #now(): string {
+    return new Date(this.#deps.clock()).toISOString();
+  }
+
   #track(promise: Promise<unknown>): void {
     this.#pending.add(promise);
     void promise.finally(() => this.#pending.delete(promise));
@@ -218,11 +224,16 @@ export class RelayCore {
       }
     }
     this.#track(
-      this.#write({ type: 'join-refused', at: now(), number: typed, guestAddress: address, reason: 'malformed' }).catch(
-        (cause) =>
-          this.#deps.onError(
-            new TransportError(TransportErrorCode.INTERNAL, 'audit of a refused join failed', { cause }),
-          ),
+      this.#write({
+        type: 'join-refused',
+        at: this.#now(),
+        number: typed,
+        guestAddress: address,
+        reason: 'malformed',
+      }).catch((cause) =>
+        this.#deps.onError(
+          new TransportError(TransportErrorCode.INTERNAL, 'audit of a refused join failed', { cause }),
+        ),
       ),
     );
   }
@@ -267,7 +278,7 @@ export class RelayCore {
     // Token guessing meets the same growing delays as number guessing, from a budget of its own.
     const decision = this.#deps.agentRateLimiter.check(address);
     if (!decision.allowed) {
-      await this.#write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'rate-limited' });
+      await this.#write({ type: 'agent-refused', at: this.#now(), agentAddress: address, reason: 'rate-limited' });
       this.#reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
       return;
     }
@@ -281,7 +292,7 @@ export class RelayCore {
     if (!agent) {
       this.#deps.agentRateLimiter.recordFailure(address, 'unauthorized');
       this.#waves.poll();
-      await this.#write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'unauthorized' });
+      await this.#write({ type: 'agent-refused', at: this.#now(), agentAddress: address, reason: 'unauthorized' });
       this.#reject(connection, TransportErrorCode.UNAUTHORIZED, 'unauthorized');
       return;
     }
@@ -290,7 +301,7 @@ export class RelayCore {
     });
     await this.#write({
       type: 'session-created',
-      at: now(),
+      at: this.#now(),
       sessionId: record.id,
       number: record.number,
       agent: record.agent,
@@ -324,7 +335,13 @@ export class RelayCore {
     const limiter = this.#deps.rateLimiter;
     const retryAfterMs = limiter.recordFailure(address, reason);
     this.#waves.poll();
-    await this.#write({ type: 'join-refused', at: now(), number: typed.slice(0, 32), guestAddress: address, reason });
+    await this.#write({
+      type: 'join-refused',
+      at: this.#now(),
+      number: typed.slice(0, 32),
+      guestAddress: address,
+      reason,
+    });
     if (GUESSED.has(reason) && limiter.wave) {
       this.#reject(
         connection,
@@ -354,7 +371,7 @@ export class RelayCore {
     if (!decision.allowed) {
       await this.#write({
         type: 'join-refused',
-        at: now(),
+        at: this.#now(),
         number: typed.slice(0, 32),
         guestAddress: address,
         reason: 'rate-limited',
@@ -388,7 +405,7 @@ export class RelayCore {
     const record = claim.session;
     await this.#write({
       type: 'guest-joined',
-      at: now(),
+      at: this.#now(),
       sessionId: record.id,
       number: record.number,
       agent: record.agent,
@@ -424,7 +441,7 @@ export class RelayCore {
 
   /** Audits what the paired guest reported; a failed write goes to `onError` and the session goes on. */
   async #writeReport(record: SessionRecord, guestAddress: string, report: ReportMessage): Promise<void> {
-    const base = { at: now(), sessionId: record.id, number: record.number, agent: record.agent, guestAddress };
+    const base = { at: this.#now(), sessionId: record.id, number: record.number, agent: record.agent, guestAddress };
     const entry: AuditRecord =
       report.event === 'control'
         ? { ...base, type: report.granted ? 'control-granted' : 'control-revoked' }
@@ -472,7 +489,7 @@ export class RelayCore {
     const ended = await this.#deps.registry.end(record.id, reason);
     await this.#write({
       type: 'session-ended',
-      at: now(),
+      at: this.#now(),
       sessionId: record.id,
       number: record.number,
       agent: record.agent,

@@ -84,10 +84,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     heartbeatTimeoutMs: limits.heartbeatTimeoutMs,
   });
   const onError = options.onError ?? ((error: Error) => console.error(`[relay] ${error.name}: ${error.message}`));
-  const rateLimiter = options.rateLimiter ?? createJoinRateLimiter();
-  const agentRateLimiter = options.agentRateLimiter ?? createJoinRateLimiter();
+  const clock = options.clock ?? Date.now;
+  const rateLimiter = options.rateLimiter ?? createJoinRateLimiter({ clock });
+  const agentRateLimiter = options.agentRateLimiter ?? createJoinRateLimiter({ clock });
   const core = new RelayCore({
-    registry: options.registry ?? createMemoryRegistry(),
+    clock,
+    registry: options.registry ?? createMemoryRegistry({ clock }),
     rateLimiter,
     agentRateLimiter,
     onNotice: options.onNotice ?? ((message: string) => console.warn(`[relay] ${message}`)),
