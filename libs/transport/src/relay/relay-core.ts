@@ -75,7 +75,7 @@ export class RelayCore {
   readonly #waves: GuessingWaveNotices;
   readonly #deps: RelayCoreDeps;
 
-  /** @param deps - registry, limiter, audit store, token check and limits */
+  /** @param deps - registry, limiters, audit store, token check, limits, clock and where errors and notices go */
   constructor(deps: RelayCoreDeps) {
     this.#deps = deps;
     this.#waves = new GuessingWaveNotices(
