@@ -93,7 +93,7 @@ export interface SupportCall<Events extends CoreCallEvents> {
  */
 export abstract class CallCore<Events extends CoreCallEvents> implements SupportCall<Events> {
   protected readonly life: Lifecycle;
-  protected readonly listeners: Listeners<Events>;
+  readonly #listeners: Listeners<Events>;
   protected readonly options: CallOptions;
   protected link: SecureLink | undefined;
   protected frames = 0;
@@ -109,7 +109,7 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
     this.options = options;
     this.#clock = options.clock ?? Date.now;
     this.#timers = options.timers ?? defaultTimers;
-    this.listeners = new Listeners<Events>(options.onListenerError);
+    this.#listeners = new Listeners<Events>(options.onListenerError);
     const lifecycleOptions = {
       initialState: 'joined' as const,
       clock: this.#clock,
@@ -145,7 +145,7 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
    * @returns a function that unsubscribes
    */
   on<Name extends keyof Events>(name: Name, listener: (value: Events[Name]) => void): Unsubscribe {
-    return this.listeners.on(name, listener);
+    return this.#listeners.on(name, listener);
   }
 
   /** Sends a ping; the answer updates `stats.rttMs` and emits `rtt`. */
@@ -225,16 +225,16 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
   }
 
   protected emit<Name extends keyof Events>(name: Name, value: Events[Name]): void {
-    this.listeners.emit(name, value);
+    this.#listeners.emit(name, value);
   }
 
   /** Sends a message; a transport failure ends the call as `peer-lost`. */
   protected sendQuietly(message: SessionMessage): Promise<void> {
-    const link = this.requireLink();
+    const link = this.#requireLink();
     return link.send(message).catch(() => this.transportLost());
   }
 
-  protected requireLink(): SecureLink {
+  #requireLink(): SecureLink {
     if (this.link === undefined) throw stateError('the handshake is not finished');
     return this.link;
   }
