@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AgentTokenEntry } from '@fernhilfe/transport/relay';
-import { CliUsageError } from './cli-options';
+import { CliUsageError, RelayCliErrorCode } from './errors';
 
 /** Agent tokens for the relay, and the generated one when there was none. */
 export interface AgentTokens {
@@ -27,7 +27,10 @@ export async function loadAgentTokens(source: {
 }): Promise<AgentTokens> {
   const entry = (token: string, index: number, displayName = source.agentName): AgentTokenEntry => {
     if (token.length < MIN_TOKEN_LENGTH)
-      throw new CliUsageError(`agent token ${index + 1} is shorter than 16 characters`);
+      throw new CliUsageError(
+        RelayCliErrorCode.INVALID_TOKENS,
+        `agent token ${index + 1} is shorter than 16 characters`,
+      );
     return { token, agentId: `agent-${index + 1}`, displayName, org: source.org };
   };
   if (source.agentToken !== undefined) return { entries: [entry(source.agentToken, 0)], generated: undefined };
@@ -44,6 +47,7 @@ export async function loadAgentTokens(source: {
       const [token = '', ...name] = line.split(/\s+/);
       return entry(token, index, name.length > 0 ? name.join(' ') : undefined);
     });
-  if (entries.length === 0) throw new CliUsageError(`no tokens in ${source.tokenFile}`);
+  if (entries.length === 0)
+    throw new CliUsageError(RelayCliErrorCode.INVALID_TOKENS, `no tokens in ${source.tokenFile}`);
   return { entries, generated: undefined };
 }

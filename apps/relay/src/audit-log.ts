@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { AuditError, type AuditKey, formatAuditAnchor, SessionErrorCode } from '@fernhilfe/session';
 import { type JsonlAuditStore, openJsonlAuditStore, readAuditKeyFile } from '@fernhilfe/session/audit-jsonl';
-import { CliUsageError } from './cli-options';
+import { CliUsageError, RelayCliErrorCode } from './errors';
 
 /** Printed at start when no audit key is configured. */
 export const UNKEYED_AUDIT_WARNING =
@@ -15,7 +15,9 @@ async function loadKey(path: string): Promise<AuditKey> {
   } catch (error) {
     if (error instanceof AuditError && error.code === SessionErrorCode.AUDIT_KEY_INVALID) {
       // Reported like a bad option: the relay does not start.
-      throw new CliUsageError(`--audit-key-file: ${error.message}`);
+      throw new CliUsageError(RelayCliErrorCode.INVALID_AUDIT_KEY, `--audit-key-file: ${error.message}`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AuditError } from '@fernhilfe/session';
 import { readAuditAnchorFile, readAuditKeyFile, verifyJsonlAuditFile } from '@fernhilfe/session/audit-jsonl';
+import { CliUsageError, RelayCliErrorCode } from './errors';
 
 const USAGE = `Usage: node apps/relay/dist/audit-verify.js AUDIT_FILE [--key-file KEY_FILE] [--anchor ANCHOR_FILE]
 
@@ -20,7 +21,9 @@ async function main(): Promise<number> {
   }
   const key = values['key-file'] === undefined ? undefined : await readAuditKeyFile(values['key-file']);
   const anchor = values.anchor === undefined ? undefined : await readAuditAnchorFile(values.anchor);
-  if (values.anchor !== undefined && anchor === undefined) throw new Error(`no anchor file ${values.anchor}`);
+  if (values.anchor !== undefined && anchor === undefined) {
+    throw new CliUsageError(RelayCliErrorCode.MISSING_FILE, `no anchor file ${values.anchor}`);
+  }
   const result = await verifyJsonlAuditFile(positionals[0] as string, { key, anchor });
   if (result.ok) {
     const keyed = key === undefined ? 'not checked (no key)' : `keyed from line ${result.keyedFrom + 1}`;
@@ -34,7 +37,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    const code = error instanceof AuditError ? ` ${error.code}` : '';
+    const code = error instanceof AuditError || error instanceof CliUsageError ? ` ${error.code}` : '';
     console.error(`audit-verify:${code} ${error.message}\n\n${USAGE}`);
     process.exit(2);
   },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CliUsageError, RelayCliErrorCode } from './errors';
 import { parseFrameAncestors } from './security-headers';
 
 /** Settings of the relay process, from command-line options and environment variables. */
@@ -24,11 +25,6 @@ export interface CliSettings {
   /** Who may frame the agent console (CSP `frame-ancestors`), `'self'` by default. */
   frameAncestors: string[];
   help: boolean;
-}
-
-/** Thrown for options that make no sense; `main` prints it with the usage hint and exits 2. */
-export class CliUsageError extends Error {
-  override name = 'CliUsageError';
 }
 
 /** The first candidate bundle directory (relative to this file's build) holding an index.html, else the first. */
@@ -81,7 +77,7 @@ Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown
 function secondsFrom(text: string): number {
   const seconds = Number(text);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
-    throw new CliUsageError(`invalid number of seconds (1–86400): ${text}`);
+    throw new CliUsageError(RelayCliErrorCode.INVALID_OPTION, `invalid number of seconds (1–86400): ${text}`);
   }
   return seconds;
 }
@@ -89,20 +85,23 @@ function secondsFrom(text: string): number {
 function switchFrom(text: string | undefined, name: string): boolean {
   if (text === undefined || ['0', 'false', 'no', 'off'].includes(text)) return false;
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
-  throw new CliUsageError(`${name} must be 1 or 0: ${text}`);
+  throw new CliUsageError(RelayCliErrorCode.INVALID_OPTION, `${name} must be 1 or 0: ${text}`);
 }
 
 function frameAncestorsFrom(text: string): string[] {
   try {
     return parseFrameAncestors(text);
   } catch (error) {
-    throw new CliUsageError(`--frame-ancestors: ${(error as Error).message}`);
+    throw new CliUsageError(RelayCliErrorCode.INVALID_OPTION, `--frame-ancestors: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
 function portFrom(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliUsageError(`invalid port: ${text}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new CliUsageError(RelayCliErrorCode.INVALID_OPTION, `invalid port: ${text}`);
   return port;
 }
 
@@ -119,7 +118,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new CliUsageError((error as Error).message);
+    throw new CliUsageError(RelayCliErrorCode.INVALID_OPTION, (error as Error).message, { cause: error });
   }
   const { values } = parsed;
   const pick = (option: string | undefined, name: string) => option ?? (env[name] === '' ? undefined : env[name]);
@@ -148,10 +147,10 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     help: values.help ?? false,
   };
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
-    throw new CliUsageError('--tls-cert and --tls-key go together');
+    throw new CliUsageError(RelayCliErrorCode.CONFLICTING_OPTIONS, '--tls-cert and --tls-key go together');
   }
   if (settings.tokenFile !== undefined && settings.agentToken !== undefined) {
-    throw new CliUsageError('give either --token-file or --agent-token');
+    throw new CliUsageError(RelayCliErrorCode.CONFLICTING_OPTIONS, 'give either --token-file or --agent-token');
   }
   return settings;
 }

@@ -1,4 +1,5 @@
-import { CliUsageError, HELP, readSettings } from './cli-options';
+import { HELP, readSettings } from './cli-options';
+import { CliUsageError } from './errors';
 import { startRelayServer } from './relay-server';
 
 async function main(): Promise<void> {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGuestClient } from '@fernhilfe/transport';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CliUsageError, readSettings } from '../src/cli-options';
+import { readSettings } from '../src/cli-options';
+import { CliUsageError } from '../src/errors';
 import { type RunningRelayServer, startRelayServer } from '../src/relay-server';
 
 const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-metrics-'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliUsageError, readSettings } from '../src/cli-options';
+import { readSettings } from '../src/cli-options';
+import { CliUsageError } from '../src/errors';
 import { type RelayFixture, startRelayFixture } from './relay-fixture';
 
 let plain: RelayFixture;

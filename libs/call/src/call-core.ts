@@ -4,11 +4,10 @@ import {
   END_REASONS_SENT_BY,
   type EndReason,
   type Lifecycle,
-  SessionError,
-  SessionErrorCode,
   type SessionState,
 } from '@fernhilfe/session';
 import { type CallOptions, type CallTimers, defaultTimers } from './call-options';
+import { CallError, CallErrorCode } from './errors';
 import { Listeners, type Unsubscribe } from './listeners';
 import type { SessionMessage } from './protocol/messages';
 import type { SecureLink } from './secure-link';
@@ -73,7 +72,7 @@ export interface SupportCall<Events extends CoreCallEvents> {
    * the channel is up. A reason not allowed in the current state is sent as `protocol-error`.
    *
    * @param reason - why this side ends it; one of {@link END_REASONS_SENT_BY} for this side
-   * @throws `SessionError` (`@fernhilfe/session`) `SESSION_CALL_STATE` (rejects) for a reason only the other side may give
+   * @throws `CallError` `SESSION_CALL_STATE` (rejects) for a reason only the other side may give
    * @returns a promise that resolves when both were handed to the transport
    */
   end(reason: EndReason): Promise<void>;
@@ -94,7 +93,7 @@ export interface SupportCall<Events extends CoreCallEvents> {
  */
 export abstract class CallCore<Events extends CoreCallEvents> implements SupportCall<Events> {
   protected readonly life: Lifecycle;
-  protected readonly listeners: Listeners<Events>;
+  readonly #listeners: Listeners<Events>;
   protected readonly options: CallOptions;
   protected link: SecureLink | undefined;
   protected frames = 0;
@@ -110,7 +109,7 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
     this.options = options;
     this.#clock = options.clock ?? Date.now;
     this.#timers = options.timers ?? defaultTimers;
-    this.listeners = new Listeners<Events>(options.onListenerError);
+    this.#listeners = new Listeners<Events>(options.onListenerError);
     const lifecycleOptions = {
       initialState: 'joined' as const,
       clock: this.#clock,
@@ -146,7 +145,7 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
    * @returns a function that unsubscribes
    */
   on<Name extends keyof Events>(name: Name, listener: (value: Events[Name]) => void): Unsubscribe {
-    return this.listeners.on(name, listener);
+    return this.#listeners.on(name, listener);
   }
 
   /** Sends a ping; the answer updates `stats.rttMs` and emits `rtt`. */
@@ -226,16 +225,16 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
   }
 
   protected emit<Name extends keyof Events>(name: Name, value: Events[Name]): void {
-    this.listeners.emit(name, value);
+    this.#listeners.emit(name, value);
   }
 
   /** Sends a message; a transport failure ends the call as `peer-lost`. */
   protected sendQuietly(message: SessionMessage): Promise<void> {
-    const link = this.requireLink();
+    const link = this.#requireLink();
     return link.send(message).catch(() => this.transportLost());
   }
 
-  protected requireLink(): SecureLink {
+  #requireLink(): SecureLink {
     if (this.link === undefined) throw stateError('the handshake is not finished');
     return this.link;
   }
@@ -292,11 +291,11 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
 }
 
 /** A method was called in a state where it makes no sense. */
-export function stateError(message: string): SessionError {
-  return new SessionError(SessionErrorCode.CALL_STATE, message);
+export function stateError(message: string): CallError {
+  return new CallError(CallErrorCode.STATE, message);
 }
 
 /** The peer sent something the protocol does not allow here. */
-export function unexpected(message: SessionMessage, state: SessionState): SessionError {
-  return new SessionError(SessionErrorCode.CALL_PROTOCOL, `unexpected ${message.type} in state ${state}`);
+export function unexpected(message: SessionMessage, state: SessionState): CallError {
+  return new CallError(CallErrorCode.PROTOCOL, `unexpected ${message.type} in state ${state}`);
 }

@@ -1,4 +1,4 @@
-import { SessionError, SessionErrorCode } from '@fernhilfe/session';
+import { CallError, CallErrorCode } from './errors';
 import type { ScreenUpdateMessage } from './protocol/messages';
 
 /** A screen update put back together from its chunks. */
@@ -28,8 +28,8 @@ export class FrameAssembler {
 
   /**
    * @returns the whole frame when `chunk` completed it, otherwise `undefined`
-   * @throws `SessionError` (`@fernhilfe/session`) `SESSION_CALL_PROTOCOL` (chunk out of sequence),
-   *   `SESSION_CALL_FRAME_TOO_LARGE`
+   * @throws `CallError` `CALL_PROTOCOL` (chunk out of sequence),
+   *   `CALL_FRAME_TOO_LARGE`
    */
   push(chunk: ScreenUpdateMessage): AssembledFrame | undefined {
     if (chunk.chunkIndex === 0) {
@@ -47,7 +47,7 @@ export class FrameAssembler {
     }
     this.#bytes += chunk.data.length;
     if (this.#bytes > this.#maxFrameBytes) {
-      throw new SessionError(SessionErrorCode.CALL_FRAME_TOO_LARGE, `frame exceeds ${this.#maxFrameBytes} bytes`);
+      throw new CallError(CallErrorCode.FRAME_TOO_LARGE, `frame exceeds ${this.#maxFrameBytes} bytes`);
     }
     this.#parts.push(chunk.data);
     this.#expected = chunk.chunkIndex + 1;
@@ -69,6 +69,6 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-function protocolError(message: string): SessionError {
-  return new SessionError(SessionErrorCode.CALL_PROTOCOL, message);
+function protocolError(message: string): CallError {
+  return new CallError(CallErrorCode.PROTOCOL, message);
 }

@@ -1,7 +1,7 @@
 import { createGuestHandshake, type GuestHandshake, MAX_PLAINTEXT_LENGTH } from '@fernhilfe/crypto';
-import { SessionError, SessionErrorCode } from '@fernhilfe/session';
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
+import { CallError, CallErrorCode } from './errors';
 import { CAPABILITIES } from './protocol/message-types';
 import type { CursorImage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from './protocol/messages';
 import { createPermissionGate, type GateRefusal, type PermissionGate } from './protocol/permission-gate';
@@ -73,7 +73,7 @@ export interface GuestCall extends SupportCall<GuestCallEvents> {
    * Sends one screen update (codec bytes), in chunks that fit the channel.
    *
    * @returns the frame id
-   * @throws `SessionError` (`@fernhilfe/session`) `SESSION_CALL_STATE` before consent or without room to send
+   * @throws `CallError` `SESSION_CALL_STATE` before consent or without room to send
    */
   sendFrame(update: Uint8Array): Promise<number>;
   /** Sends the cursor shape and position. */
@@ -101,7 +101,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
     this.#canControl = options.canControl;
     this.#maxInFlight = options.maxFramesInFlight ?? 2;
     if (!Number.isInteger(this.#maxInFlight) || this.#maxInFlight < 1) {
-      throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, 'maxFramesInFlight must be a positive integer');
+      throw new CallError(CallErrorCode.INVALID_ARGUMENT, 'maxFramesInFlight must be a positive integer');
     }
   }
 
@@ -186,7 +186,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
     this.#nextFrameId = (this.#nextFrameId + 1) >>> 0 || 1;
     const chunkBytes = MAX_PLAINTEXT_LENGTH - SCREEN_UPDATE_OVERHEAD;
     const chunkCount = Math.max(1, Math.ceil(update.length / chunkBytes));
-    if (chunkCount > 0xffff) throw new SessionError(SessionErrorCode.CALL_FRAME_TOO_LARGE, 'update too large');
+    if (chunkCount > 0xffff) throw new CallError(CallErrorCode.FRAME_TOO_LARGE, 'update too large');
     this.#inFlight.add(frameId);
     this.#sendingFrame = true;
     this.frames++;
@@ -211,7 +211,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
     switch (message.type) {
       case 'hello':
         if (message.role !== 'viewer' || !message.versions.includes(SUPPORT_PROTOCOL_VERSION)) {
-          throw new SessionError(SessionErrorCode.CALL_PROTOCOL, 'viewer speaks no common protocol version');
+          throw new CallError(CallErrorCode.PROTOCOL, 'viewer speaks no common protocol version');
         }
         return;
       case 'frame-ack':
@@ -259,7 +259,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
  *
  * @param options - see {@link GuestCallOptions}
  * @returns the call
- * @throws `SessionError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` for bad options
+ * @throws `CallError` `CALL_INVALID_ARGUMENT` for bad options
  *
  * @example
  * ```ts

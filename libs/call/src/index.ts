@@ -4,7 +4,7 @@
  * channel. The support protocol spoken inside the encrypted channel (message types and their
  * binary encoding), the guest and viewer call drivers (handshake, consent, frames with acks,
  * control, end) and the guest's permission gate. Builds on `@fernhilfe/session` (lifecycle,
- * end reasons, consent scopes, errors) and `@fernhilfe/crypto` (the end-to-end channel); the
+ * end reasons, consent scopes) and `@fernhilfe/crypto` (the end-to-end channel); the
  * relay needs none of it.
  *
  * Browser-safe: nothing here imports `node:*`.
@@ -37,6 +37,7 @@ export type {
   SupportCall,
 } from './call-core';
 export { type CallOptions, type CallTimers, SUPPORT_PROTOCOL_VERSION } from './call-options';
+export { CallError, CallErrorCode, CallProtocolError } from './errors';
 export type { AssembledFrame } from './frame-assembler';
 export {
   createGuestCall,

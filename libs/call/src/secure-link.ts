@@ -45,7 +45,7 @@ export class SecureLink {
   }
 
   /**
-   * Encodes one message straight into a pooled frame buffer, seals it in place and sends it;
+   * Encodes one message straight into a pooled seal buffer, seals it in place and sends it;
    * resolves when the transport has taken it. The buffer returns to the pool when the
    * transport releases it.
    */

@@ -1,7 +1,7 @@
 import { createViewerHandshake, type ViewerHandshake } from '@fernhilfe/crypto';
-import { SessionError, SessionErrorCode } from '@fernhilfe/session';
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
+import { CallError, CallErrorCode } from './errors';
 import { type AssembledFrame, FrameAssembler } from './frame-assembler';
 import { CAPABILITIES } from './protocol/message-types';
 import type { CursorMessage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from './protocol/messages';
@@ -160,7 +160,7 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
     switch (message.type) {
       case 'hello':
         if (message.role !== 'guest' || !message.versions.includes(SUPPORT_PROTOCOL_VERSION)) {
-          throw new SessionError(SessionErrorCode.CALL_PROTOCOL, 'guest speaks no common protocol version');
+          throw new CallError(CallErrorCode.PROTOCOL, 'guest speaks no common protocol version');
         }
         this.#guest = {
           screen: { ...message.screen },

@@ -2,7 +2,7 @@ import { createViewerHandshake } from '@fernhilfe/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heavyRuns } from '../../../scripts/fast-check-runs';
-import { type CallEnded, encodeMessage, type KeyMessage, type PointerMessage } from '../src/index';
+import { type CallEnded, CallErrorCode, encodeMessage, type KeyMessage, type PointerMessage } from '../src/index';
 import { createCallPair, manualTimers, settle } from './call-pair';
 
 async function consented(pair = createCallPair()) {
@@ -98,7 +98,7 @@ describe('support call', () => {
     expect(consents).toEqual([false]);
     expect(viewer.endReason).toBe('consent-refused');
     expect(guest.endReason).toBe('consent-refused');
-    await expect(guest.sendFrame(new Uint8Array(4))).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    await expect(guest.sendFrame(new Uint8Array(4))).rejects.toMatchObject({ code: CallErrorCode.STATE });
   });
 
   it('no frame can be sent before the customer confirms', async () => {
@@ -106,7 +106,7 @@ describe('support call', () => {
     guest.start();
     await settle();
     expect(guest.canSendFrame).toBe(false);
-    await expect(guest.sendFrame(new Uint8Array(4))).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    await expect(guest.sendFrame(new Uint8Array(4))).rejects.toMatchObject({ code: CallErrorCode.STATE });
   });
 
   it('limits frames in flight until the viewer acknowledges', async () => {
@@ -181,8 +181,8 @@ describe('support call', () => {
     const { guest, viewer, wire } = createCallPair();
     guest.start();
     await settle();
-    await expect(viewer.end('consent-refused')).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
-    await expect(guest.end('agent-ended')).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    await expect(viewer.end('consent-refused')).rejects.toMatchObject({ code: CallErrorCode.STATE });
+    await expect(guest.end('agent-ended')).rejects.toMatchObject({ code: CallErrorCode.STATE });
     expect(guest.state).toBe('awaiting-consent');
     // A rogue viewer that sends the foreign reason anyway is recorded as protocol-error.
     wire.tamper = (bytes) => bytes;

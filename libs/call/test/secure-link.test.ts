@@ -36,8 +36,8 @@ function update(frameId: number, length: number): SessionMessage {
   return { type: 'screen-update', frameId, chunkIndex: 0, chunkCount: 1, data };
 }
 
-describe('SecureLink frame buffers', () => {
-  it('reuses a released frame buffer for the next large message, and the peer reads every message', async () => {
+describe('SecureLink seal buffers', () => {
+  it('reuses a released seal buffer for the next large message, and the peer reads every message', async () => {
     const { guest, viewer } = channels();
     const sent: Sent[] = [];
     const sender = new SecureLink(guest, holdingSender(sent));

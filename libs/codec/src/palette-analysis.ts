@@ -13,21 +13,24 @@ export class PaletteAnalysis {
   runs = 0;
   readonly palette = new Uint32Array(MAX_RLE_PALETTE);
   indices = new Uint8Array(64 * 64);
-  private readonly keys = new Int32Array(TABLE_SIZE);
-  private readonly slots = new Int32Array(TABLE_SIZE);
-  private readonly stamps = new Uint32Array(TABLE_SIZE);
-  private stamp = 0;
+  readonly #keys = new Int32Array(TABLE_SIZE);
+  readonly #slots = new Int32Array(TABLE_SIZE);
+  readonly #stamps = new Uint32Array(TABLE_SIZE);
+  #stamp = 0;
 
   /** Analyses `count` canonical pixels. */
   analyse(pixels: Uint32Array, count: number): void {
     if (this.indices.length < count) this.indices = new Uint8Array(count);
-    this.stamp = (this.stamp + 1) >>> 0;
-    if (this.stamp === 0) {
-      this.stamps.fill(0);
-      this.stamp = 1;
+    this.#stamp = (this.#stamp + 1) >>> 0;
+    if (this.#stamp === 0) {
+      this.#stamps.fill(0);
+      this.#stamp = 1;
     }
-    const { keys, slots, stamps, palette, indices } = this;
-    const stamp = this.stamp;
+    const { palette, indices } = this;
+    const keys = this.#keys;
+    const slots = this.#slots;
+    const stamps = this.#stamps;
+    const stamp = this.#stamp;
     let colours = 0;
     let runs = 0;
     let last = -1;

@@ -5,7 +5,7 @@ import { libraryCopyingSealOpen, librarySealOpen, pairedRatio, SIZES, throughput
 
 /** Medians of one size, measured in this (browser-condition) process. */
 export interface BrowserBuildFigures {
-  /** The library as the session link sends (encode into a frame buffer, seal in place). */
+  /** The library as the session link sends (encode into a seal buffer, seal in place). */
   library: number;
   /** The library's copying `seal()`. */
   copying: number;

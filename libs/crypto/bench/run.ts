@@ -68,7 +68,7 @@ for (const size of SIZES) {
   });
   const browser = browserBuild[String(size)];
   rows.push({
-    name: `transport seal+open ${size} B (encode into a frame buffer, sealInPlace, open)`,
+    name: `transport seal+open ${size} B (encode into a seal buffer, sealInPlace, open)`,
     unit: 'MB/s',
     median: summarize(measured.library).median,
     samples: SAMPLES,

@@ -40,7 +40,7 @@ export function connectedChannels(): { sender: SecureChannel; receiver: SecureCh
 
 /**
  * This library as the session link sends (whichever `#aead` the runtime conditions chose): a
- * frame buffer leased from a pool, the plaintext written into it as the message encoder
+ * seal buffer leased from a pool, the plaintext written into it as the message encoder
  * does, sealed in place, opened, and the lease released as the transport does once the
  * frame is written. The plaintext write is counted here; the raw contenders get their
  * plaintext for free.

@@ -1,10 +1,10 @@
 import { isBytes } from '@noble/hashes/utils.js';
-import { ChannelError, CryptoError } from './errors';
-import { checkSealBuffer, createOverwrittenSealBuffer, createSealBuffer, sealBufferPlaintext } from './frame-buffer';
+import { ChannelError, CryptoError, CryptoErrorCode } from './errors';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH, REKEY_INTERVAL_MESSAGES } from './limits';
 import type { CipherState } from './noise/cipher-state';
 import { TAG_LENGTH } from './noise/cipher-state';
 import type { TransportCiphers } from './noise/handshake-state';
+import { checkSealBuffer, createOverwrittenSealBuffer, createSealBuffer, sealBufferPlaintext } from './seal-buffer';
 import { FrameKind, HEADER_LENGTH, parseFrame, writeFrameHeader } from './wire';
 
 /** What {@link SecureChannel.open} found in a frame. */
@@ -108,7 +108,7 @@ class Channel implements SecureChannel {
   constructor(ciphers: TransportCiphers, rekeyInterval: number) {
     // Without keys a CipherState passes plaintext through; a channel must never do that.
     if (!ciphers.send.hasKey() || !ciphers.receive.hasKey()) {
-      throw new ChannelError('CRYPTO_HANDSHAKE_STATE', 'transport cipher states need keys');
+      throw new ChannelError(CryptoErrorCode.HANDSHAKE_STATE, 'transport cipher states need keys');
     }
     this.#send = ciphers.send;
     this.#receive = ciphers.receive;
@@ -130,7 +130,7 @@ class Channel implements SecureChannel {
   seal(plaintext: Uint8Array): Uint8Array {
     this.#assertCanSend();
     if (!isBytes(plaintext)) {
-      throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'plaintext must be a Uint8Array');
+      throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'plaintext must be a Uint8Array');
     }
     const frame = createOverwrittenSealBuffer(plaintext.length);
     frame.set(plaintext, HEADER_LENGTH);
@@ -141,7 +141,7 @@ class Channel implements SecureChannel {
     this.#assertCanSend();
     checkSealBuffer(frame);
     if (frame.length > MAX_FRAME_LENGTH) {
-      throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'plaintext over 65 519 bytes; split it into chunks');
+      throw new ChannelError(CryptoErrorCode.MESSAGE_TOO_LARGE, 'plaintext over 65 519 bytes; split it into chunks');
     }
     return this.#sealFrame(FrameKind.DATA, frame);
   }
@@ -155,7 +155,7 @@ class Channel implements SecureChannel {
 
   close(): Uint8Array {
     this.#assertUsable();
-    if (this.#sentClose) throw new ChannelError('CRYPTO_CLOSED', 'close was already sent');
+    if (this.#sentClose) throw new ChannelError(CryptoErrorCode.CLOSED, 'close was already sent');
     const frame = this.#sealFrame(FrameKind.CLOSE, createSealBuffer(0));
     this.#sentClose = true;
     return frame;
@@ -174,23 +174,24 @@ class Channel implements SecureChannel {
   end(): void {
     if (this.#peerClosed) return;
     this.#failed = true;
-    throw new ChannelError('CRYPTO_TRUNCATED', 'transport ended before the peer closed the channel');
+    throw new ChannelError(CryptoErrorCode.TRUNCATED, 'transport ended before the peer closed the channel');
   }
 
   #openFrame(frame: Uint8Array): ChannelMessage {
-    if (this.#peerClosed) throw new ChannelError('CRYPTO_CLOSED', 'frame after the peer closed the channel');
+    if (this.#peerClosed) throw new ChannelError(CryptoErrorCode.CLOSED, 'frame after the peer closed the channel');
     if (isBytes(frame) && frame.length > MAX_FRAME_LENGTH) {
-      throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'frame over 65 537 bytes');
+      throw new ChannelError(CryptoErrorCode.MESSAGE_TOO_LARGE, 'frame over 65 537 bytes');
     }
     const { kind, header, body } = parseFrame(frame, ChannelError);
     if (kind !== FrameKind.DATA && kind !== FrameKind.REKEY && kind !== FrameKind.CLOSE) {
-      throw new ChannelError('CRYPTO_OUT_OF_ORDER', 'handshake message on an established channel');
+      throw new ChannelError(CryptoErrorCode.OUT_OF_ORDER, 'handshake message on an established channel');
     }
-    if (body.length < TAG_LENGTH) throw new ChannelError('CRYPTO_MALFORMED_MESSAGE', 'frame shorter than its tag');
+    if (body.length < TAG_LENGTH)
+      throw new ChannelError(CryptoErrorCode.MALFORMED_MESSAGE, 'frame shorter than its tag');
     const plaintext = this.#receive.decryptWithAd(header, body);
     this.#afterFrame(this.#receive);
     if (kind === FrameKind.DATA) return Object.freeze({ kind: 'data', plaintext });
-    if (plaintext.length !== 0) throw new ChannelError('CRYPTO_MALFORMED_MESSAGE', 'control frame with a body');
+    if (plaintext.length !== 0) throw new ChannelError(CryptoErrorCode.MALFORMED_MESSAGE, 'control frame with a body');
     if (kind === FrameKind.REKEY) {
       this.#receive.rekey();
       return Object.freeze({ kind: 'rekey' });
@@ -209,7 +210,7 @@ class Channel implements SecureChannel {
     } catch (error) {
       this.#failed = true;
       if (error instanceof CryptoError) throw error;
-      throw new ChannelError('CRYPTO_CHANNEL_FAILED', 'encryption failed', { cause: error });
+      throw new ChannelError(CryptoErrorCode.CHANNEL_FAILED, 'encryption failed', { cause: error });
     }
   }
 
@@ -219,11 +220,11 @@ class Channel implements SecureChannel {
   }
 
   #assertUsable(): void {
-    if (this.#failed) throw new ChannelError('CRYPTO_CHANNEL_FAILED', 'channel failed earlier');
+    if (this.#failed) throw new ChannelError(CryptoErrorCode.CHANNEL_FAILED, 'channel failed earlier');
   }
 
   #assertCanSend(): void {
     this.#assertUsable();
-    if (this.#sentClose || this.#peerClosed) throw new ChannelError('CRYPTO_CLOSED', 'channel is closed');
+    if (this.#sentClose || this.#peerClosed) throw new ChannelError(CryptoErrorCode.CLOSED, 'channel is closed');
   }
 }

@@ -1,5 +1,5 @@
 import { isBytes } from '@noble/hashes/utils.js';
-import { ChannelError } from './errors';
+import { ChannelError, CryptoErrorCode } from './errors';
 import { MAX_PLAINTEXT_LENGTH } from './limits';
 
 /**
@@ -14,9 +14,9 @@ import { MAX_PLAINTEXT_LENGTH } from './limits';
  * @throws {@link ChannelError} `CRYPTO_INVALID_ARGUMENT` for a bad payload or length
  */
 export function splitIntoChunks(payload: Uint8Array, chunkLength: number = MAX_PLAINTEXT_LENGTH): Uint8Array[] {
-  if (!isBytes(payload)) throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'payload must be a Uint8Array');
+  if (!isBytes(payload)) throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'payload must be a Uint8Array');
   if (!Number.isInteger(chunkLength) || chunkLength < 1 || chunkLength > MAX_PLAINTEXT_LENGTH) {
-    throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'chunkLength must be an integer in 1 … 65 519');
+    throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'chunkLength must be an integer in 1 … 65 519');
   }
   if (payload.length === 0) return [payload];
   const chunks: Uint8Array[] = [];

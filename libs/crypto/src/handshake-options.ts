@@ -1,4 +1,4 @@
-import { HandshakeError } from './errors';
+import { CryptoErrorCode, HandshakeError } from './errors';
 import { PROTOCOL_VERSION } from './wire';
 
 /** Options shared by both sides of the Fernhilfe handshake. */
@@ -21,5 +21,5 @@ export interface HandshakeOptions {
  */
 export function resolveProtocolVersion(version: unknown): number {
   if (version === undefined || version === PROTOCOL_VERSION) return PROTOCOL_VERSION;
-  throw new HandshakeError('CRYPTO_UNSUPPORTED_VERSION', 'unsupported protocol version');
+  throw new HandshakeError(CryptoErrorCode.UNSUPPORTED_VERSION, 'unsupported protocol version');
 }

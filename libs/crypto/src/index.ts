@@ -28,13 +28,6 @@
 export type { ChannelMessage, SecureChannel } from './channel';
 export { splitIntoChunks } from './chunks';
 export { ChannelError, CryptoError, CryptoErrorCode, HandshakeError } from './errors';
-export { createSealBuffer, SEAL_OVERHEAD, sealBufferPlaintext } from './frame-buffer';
-export {
-  createSealBufferPool,
-  type SealBufferLease,
-  type SealBufferPool,
-  type SealBufferPoolOptions,
-} from './frame-pool';
 export {
   createGuestHandshake,
   type GuestHandshake,
@@ -44,6 +37,13 @@ export {
 export type { HandshakeOptions } from './handshake-options';
 export type { GuestHandshakeResult, HandshakeResult } from './handshake-result';
 export { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH, REKEY_INTERVAL_MESSAGES } from './limits';
+export { createSealBuffer, SEAL_OVERHEAD, sealBufferPlaintext } from './seal-buffer';
+export {
+  createSealBufferPool,
+  type SealBufferLease,
+  type SealBufferPool,
+  type SealBufferPoolOptions,
+} from './seal-buffer-pool';
 export {
   createViewerHandshake,
   type ViewerHandshake,

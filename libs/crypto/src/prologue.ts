@@ -1,5 +1,5 @@
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { HandshakeError } from './errors';
+import { CryptoErrorCode, HandshakeError } from './errors';
 
 const PROLOGUE_LABEL = utf8ToBytes('fernhilfe/channel/v1');
 
@@ -12,10 +12,11 @@ export const MAX_SESSION_ID_BYTES = 255;
  * @throws {@link HandshakeError} `CRYPTO_INVALID_ARGUMENT`
  */
 export function encodeSessionId(sessionId: unknown): Uint8Array {
-  if (typeof sessionId !== 'string') throw new HandshakeError('CRYPTO_INVALID_ARGUMENT', 'sessionId must be a string');
+  if (typeof sessionId !== 'string')
+    throw new HandshakeError(CryptoErrorCode.INVALID_ARGUMENT, 'sessionId must be a string');
   const bytes = utf8ToBytes(sessionId);
   if (bytes.length === 0 || bytes.length > MAX_SESSION_ID_BYTES) {
-    throw new HandshakeError('CRYPTO_INVALID_ARGUMENT', 'sessionId must be 1–255 UTF-8 bytes');
+    throw new HandshakeError(CryptoErrorCode.INVALID_ARGUMENT, 'sessionId must be 1–255 UTF-8 bytes');
   }
   return bytes;
 }

@@ -1,4 +1,4 @@
-import { HandshakeError } from './errors';
+import { CryptoErrorCode, HandshakeError } from './errors';
 
 /**
  * Walks a single-use state machine through its steps in one fixed order. Calling a step
@@ -24,7 +24,7 @@ export class StepTracker<Step extends string> {
   advance<T>(from: Step, to: Step, action: () => T): T {
     if (this.#step !== from) {
       this.#step = 'failed';
-      throw new HandshakeError('CRYPTO_HANDSHAKE_STATE', `handshake is not at step "${from}"`);
+      throw new HandshakeError(CryptoErrorCode.HANDSHAKE_STATE, `handshake is not at step "${from}"`);
     }
     try {
       const result = action();

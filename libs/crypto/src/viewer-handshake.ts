@@ -1,6 +1,6 @@
 import { createSecureChannel } from './channel';
 import { COMMITMENT_LENGTH, opensCommitment } from './commitment';
-import { HandshakeError } from './errors';
+import { CryptoErrorCode, HandshakeError } from './errors';
 import { type HandshakeOptions, resolveProtocolVersion } from './handshake-options';
 import type { HandshakeResult } from './handshake-result';
 import { DH_LENGTH } from './noise/dh';
@@ -94,7 +94,7 @@ class Viewer implements ViewerHandshake {
     return this.#steps.advance('hello-sent', 'done', () => {
       const body = parseHandshakeFrame(guestHello, FrameKind.GUEST_HELLO, GUEST_HELLO_LENGTH);
       if (!opensCommitment(this.#commitment as Uint8Array, body.subarray(0, DH_LENGTH))) {
-        throw new HandshakeError('CRYPTO_BAD_COMMITMENT', "guest's key does not match its commitment");
+        throw new HandshakeError(CryptoErrorCode.BAD_COMMITMENT, "guest's key does not match its commitment");
       }
       const noise = this.#noise as HandshakeState;
       noise.readMessage(body);

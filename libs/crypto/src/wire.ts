@@ -1,5 +1,5 @@
 import { isBytes } from '@noble/hashes/utils.js';
-import { type ChannelError, HandshakeError } from './errors';
+import { type ChannelError, CryptoErrorCode, HandshakeError } from './errors';
 
 /** Version byte at the start of every handshake message and transport frame. */
 export const PROTOCOL_VERSION = 1;
@@ -61,11 +61,12 @@ export function writeFrameHeader(frame: Uint8Array, kind: FrameKind): Uint8Array
  * @throws `CRYPTO_INVALID_ARGUMENT`, `CRYPTO_MALFORMED_MESSAGE`, `CRYPTO_UNSUPPORTED_VERSION`
  */
 export function parseFrame(frame: unknown, Failure: ErrorClass): ParsedFrame {
-  if (!isBytes(frame)) throw new Failure('CRYPTO_INVALID_ARGUMENT', 'message must be a Uint8Array');
-  if (frame.length < HEADER_LENGTH) throw new Failure('CRYPTO_MALFORMED_MESSAGE', 'message shorter than its header');
-  if (frame[0] !== PROTOCOL_VERSION) throw new Failure('CRYPTO_UNSUPPORTED_VERSION', 'unknown protocol version');
+  if (!isBytes(frame)) throw new Failure(CryptoErrorCode.INVALID_ARGUMENT, 'message must be a Uint8Array');
+  if (frame.length < HEADER_LENGTH)
+    throw new Failure(CryptoErrorCode.MALFORMED_MESSAGE, 'message shorter than its header');
+  if (frame[0] !== PROTOCOL_VERSION) throw new Failure(CryptoErrorCode.UNSUPPORTED_VERSION, 'unknown protocol version');
   const kind = frame[1] as number;
-  if (!KNOWN_KINDS.has(kind)) throw new Failure('CRYPTO_MALFORMED_MESSAGE', 'unknown message kind');
+  if (!KNOWN_KINDS.has(kind)) throw new Failure(CryptoErrorCode.MALFORMED_MESSAGE, 'unknown message kind');
   return { kind: kind as FrameKind, header: frame.subarray(0, HEADER_LENGTH), body: frame.subarray(HEADER_LENGTH) };
 }
 
@@ -76,9 +77,9 @@ export function parseFrame(frame: unknown, Failure: ErrorClass): ParsedFrame {
  */
 export function parseHandshakeFrame(frame: unknown, expected: FrameKind, bodyLength: number): Uint8Array {
   const parsed = parseFrame(frame, HandshakeError);
-  if (parsed.kind !== expected) throw new HandshakeError('CRYPTO_OUT_OF_ORDER', 'unexpected message kind');
+  if (parsed.kind !== expected) throw new HandshakeError(CryptoErrorCode.OUT_OF_ORDER, 'unexpected message kind');
   if (parsed.body.length !== bodyLength) {
-    throw new HandshakeError('CRYPTO_MALFORMED_MESSAGE', 'handshake message has the wrong length');
+    throw new HandshakeError(CryptoErrorCode.MALFORMED_MESSAGE, 'handshake message has the wrong length');
   }
   return parsed.body;
 }

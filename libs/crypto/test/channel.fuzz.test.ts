@@ -49,7 +49,7 @@ describe('channel fuzz', () => {
     );
   });
 
-  it('sealInPlace takes anything as a frame buffer', () => {
+  it('sealInPlace takes anything as a seal buffer', () => {
     const { viewer } = connect();
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.uint8Array({ maxLength: 100 })), (input) => {

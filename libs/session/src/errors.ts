@@ -25,17 +25,6 @@ export const SessionErrorCode = {
   /** The registry holds as many live sessions as its limit allows. */
   REGISTRY_FULL: 'SESSION_REGISTRY_FULL',
 
-  /** A support-protocol message ends before its fields do. */
-  MESSAGE_TRUNCATED: 'SESSION_MESSAGE_TRUNCATED',
-  /** A support-protocol message (or one of its parts) exceeds a configured limit. */
-  MESSAGE_TOO_LARGE: 'SESSION_MESSAGE_TOO_LARGE',
-  /** A support-protocol message carries a type number this version does not know. */
-  MESSAGE_UNKNOWN_TYPE: 'SESSION_MESSAGE_UNKNOWN_TYPE',
-  /** A support-protocol field is outside its allowed range. */
-  MESSAGE_INVALID_FIELD: 'SESSION_MESSAGE_INVALID_FIELD',
-  /** Bytes remain after the last field of a support-protocol message. */
-  MESSAGE_TRAILING_BYTES: 'SESSION_MESSAGE_TRAILING_BYTES',
-
   /** An audit record is malformed (unknown type, missing field, not serialisable). */
   AUDIT_INVALID_RECORD: 'SESSION_AUDIT_INVALID_RECORD',
   /** An audit record is larger than the store accepts. */
@@ -54,13 +43,6 @@ export const SessionErrorCode = {
   AUDIT_KEY_MISMATCH: 'SESSION_AUDIT_KEY_MISMATCH',
   /** An audit anchor is unreadable or malformed. */
   AUDIT_ANCHOR_INVALID: 'SESSION_AUDIT_ANCHOR_INVALID',
-
-  /** A call method was used in a state where it is not allowed (e.g. sending a frame before consent). */
-  CALL_STATE: 'SESSION_CALL_STATE',
-  /** The peer sent a message the support protocol does not allow in the call's state. */
-  CALL_PROTOCOL: 'SESSION_CALL_PROTOCOL',
-  /** A screen update is larger than the receiver's limit. */
-  CALL_FRAME_TOO_LARGE: 'SESSION_CALL_FRAME_TOO_LARGE',
 } as const;
 
 /** One of the stable codes in {@link SessionErrorCode}. */
@@ -113,18 +95,6 @@ export class SessionTransitionError extends SessionError {
   constructor(code: SessionErrorCode, message: string) {
     super(code, message);
     this.name = 'SessionTransitionError';
-  }
-}
-
-/** A support-protocol message could not be encoded or decoded (`SESSION_MESSAGE_*`). */
-export class SessionProtocolError extends SessionError {
-  /**
-   * @param code - one of the `SESSION_MESSAGE_*` codes
-   * @param message - human-readable detail for logs
-   */
-  constructor(code: SessionErrorCode, message: string) {
-    super(code, message);
-    this.name = 'SessionProtocolError';
   }
 }
 

@@ -81,7 +81,6 @@ export {
   SessionError,
   SessionErrorCode,
   SessionNumberError,
-  SessionProtocolError,
   SessionTransitionError,
 } from './errors';
 export { END_REASON_SENDERS, END_REASONS_SENT_BY, type EndReasonSender } from './lifecycle/end-reasons';

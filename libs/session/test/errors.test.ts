@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AuditError,
-  SessionError,
-  SessionErrorCode,
-  SessionNumberError,
-  SessionProtocolError,
-  SessionTransitionError,
-} from '../src/index';
+import { AuditError, SessionError, SessionErrorCode, SessionNumberError, SessionTransitionError } from '../src/index';
 
 describe('SessionError', () => {
   it('carries a stable code and its own name', () => {
@@ -29,13 +22,12 @@ describe('SessionError subclasses', () => {
     const cases = [
       [new SessionNumberError(SessionErrorCode.NUMBER_TOO_SHORT, 'x'), 'SessionNumberError'],
       [new SessionTransitionError(SessionErrorCode.ILLEGAL_TRANSITION, 'x'), 'SessionTransitionError'],
-      [new SessionProtocolError(SessionErrorCode.MESSAGE_TRUNCATED, 'x'), 'SessionProtocolError'],
       [new AuditError(SessionErrorCode.AUDIT_CLOSED, 'x'), 'AuditError'],
     ] as const;
     for (const [error, name] of cases) {
       expect(error).toBeInstanceOf(SessionError);
       expect(error.name).toBe(name);
     }
-    expect(cases[3][0].code).toBe('SESSION_AUDIT_CLOSED');
+    expect(cases[2][0].code).toBe('SESSION_AUDIT_CLOSED');
   });
 });

@@ -1,4 +1,4 @@
-import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import { NORMAL_CLOSE_CODE, ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from './connection';
 import { createPairedChannel, type PairedChannel } from './paired-channel';
 import { RelayEndReason } from './protocol';
@@ -84,7 +84,7 @@ export async function createAgentClient(options: AgentClientOptions): Promise<Ag
               limits.highWaterMark,
             );
           }
-          link.connection.close(1000, 'unexpected');
+          link.connection.close(NORMAL_CLOSE_CODE, 'unexpected');
           if (message.type === 'end') throw endError(message.reason);
           throw new ProtocolError(TransportErrorCode.UNEXPECTED_MESSAGE, `expected paired, got ${message.type}`);
         });
@@ -92,11 +92,11 @@ export async function createAgentClient(options: AgentClientOptions): Promise<Ag
       },
       cancel: () => {
         link.send({ type: 'end', reason: RelayEndReason.agentEnded }).catch(() => undefined);
-        link.connection.close(1000, RelayEndReason.agentEnded);
+        link.connection.close(NORMAL_CLOSE_CODE, RelayEndReason.agentEnded);
       },
     };
   } catch (error) {
-    link.connection.close(1000, 'failed');
+    link.connection.close(NORMAL_CLOSE_CODE, 'failed');
     throw error;
   }
 }

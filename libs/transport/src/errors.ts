@@ -55,6 +55,15 @@ export const TransportErrorCode = {
 /** One of the stable codes in {@link TransportErrorCode}. */
 export type TransportErrorCode = (typeof TransportErrorCode)[keyof typeof TransportErrorCode];
 
+/** The standard close code of a normal close: the purpose of the connection is fulfilled (RFC 6455 §7.4.1). */
+export const NORMAL_CLOSE_CODE = 1000;
+
+/** The standard close code of an endpoint that goes away, e.g. a closed browser page (RFC 6455 §7.4.1). */
+export const GOING_AWAY_CLOSE_CODE = 1001;
+
+/** The standard close code `ws` uses when a frame exceeds `maxPayload` (RFC 6455 §7.4.1). */
+export const MESSAGE_TOO_BIG_CLOSE_CODE = 1009;
+
 /**
  * WebSocket close code for each error code. Application codes live in 4000–4999 (RFC 6455 §7.4.2);
  * 1000 is a normal close and 1009 is what `ws` sends for a frame above `maxPayload`. Numbers are
@@ -64,7 +73,7 @@ export const TransportCloseCode = {
   [TransportErrorCode.INVALID_ARGUMENT]: 4000,
   [TransportErrorCode.CONNECT_FAILED]: 4001,
   [TransportErrorCode.TLS_FAILED]: 4002,
-  [TransportErrorCode.CLOSED]: 1000,
+  [TransportErrorCode.CLOSED]: NORMAL_CLOSE_CODE,
   [TransportErrorCode.HEARTBEAT_TIMEOUT]: 4003,
   [TransportErrorCode.MESSAGE_TOO_LARGE]: 4004,
   [TransportErrorCode.SEND_QUEUE_FULL]: 4005,
@@ -85,9 +94,6 @@ export const TransportCloseCode = {
   [TransportErrorCode.PROXY_AUTH_FAILED]: 4020,
   [TransportErrorCode.INTERNAL]: 4021,
 } as const satisfies Record<TransportErrorCode, number>;
-
-/** The standard close code `ws` uses when a frame exceeds `maxPayload` (RFC 6455 §7.4.1). */
-export const MESSAGE_TOO_BIG_CLOSE_CODE = 1009;
 
 /**
  * Maps a received WebSocket close code back to an error code, or `undefined` for codes this

@@ -1,4 +1,4 @@
-import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import { NORMAL_CLOSE_CODE, ProtocolError, TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from './connection';
 import { type GuestChannel, withReports } from './guest-channel';
 import { createPairedChannel } from './paired-channel';
@@ -49,7 +49,7 @@ export async function createGuestClient(options: GuestClientOptions): Promise<Gu
     );
     return withReports(channel, link);
   } catch (error) {
-    link.connection.close(1000, 'failed');
+    link.connection.close(NORMAL_CLOSE_CODE, 'failed');
     throw error;
   }
 }

@@ -6,62 +6,64 @@ import type { Connection } from './connection';
  * the consumer caught up to half of it.
  */
 export class InboundQueue {
-  private readonly items: Uint8Array[] = [];
-  private bytes = 0;
-  private waiter: ((item: IteratorResult<Uint8Array>) => void) | undefined;
-  private finished = false;
+  readonly #items: Uint8Array[] = [];
+  #bytes = 0;
+  #waiter: ((item: IteratorResult<Uint8Array>) => void) | undefined;
+  #finished = false;
+  readonly #connection: Connection;
+  readonly #highWaterMark: number;
 
   /**
    * @param connection - the connection to pause and resume
    * @param highWaterMark - bytes held before pausing
    */
-  constructor(
-    private readonly connection: Connection,
-    private readonly highWaterMark: number,
-  ) {}
+  constructor(connection: Connection, highWaterMark: number) {
+    this.#connection = connection;
+    this.#highWaterMark = highWaterMark;
+  }
 
   /** Adds one payload. */
   push(item: Uint8Array): void {
-    if (this.finished) return;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
+    if (this.#finished) return;
+    if (this.#waiter) {
+      const waiter = this.#waiter;
+      this.#waiter = undefined;
       waiter({ value: item, done: false });
       return;
     }
-    this.items.push(item);
-    this.bytes += item.byteLength;
-    if (this.bytes > this.highWaterMark) this.connection.pause();
+    this.#items.push(item);
+    this.#bytes += item.byteLength;
+    if (this.#bytes > this.#highWaterMark) this.#connection.pause();
   }
 
   /** Ends the queue; waiting readers get `done` once the held items are consumed. */
   finish(): void {
-    this.finished = true;
-    if (this.waiter && this.items.length === 0) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
+    this.#finished = true;
+    if (this.#waiter && this.#items.length === 0) {
+      const waiter = this.#waiter;
+      this.#waiter = undefined;
       waiter({ value: undefined, done: true });
     }
   }
 
   /** Takes the next payload, waiting for one. */
   next(): Promise<IteratorResult<Uint8Array>> {
-    const item = this.items.shift();
+    const item = this.#items.shift();
     if (item) {
-      this.bytes -= item.byteLength;
-      if (this.bytes <= this.highWaterMark / 2) this.connection.resume();
+      this.#bytes -= item.byteLength;
+      if (this.#bytes <= this.#highWaterMark / 2) this.#connection.resume();
       return Promise.resolve({ value: item, done: false });
     }
-    if (this.finished) return Promise.resolve({ value: undefined, done: true });
+    if (this.#finished) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => {
-      this.waiter = resolve;
+      this.#waiter = resolve;
     });
   }
 
   /** Hands every held payload to `handler` and empties the queue. */
   drainTo(handler: (item: Uint8Array) => void): void {
-    for (const item of this.items.splice(0)) handler(item);
-    this.bytes = 0;
-    this.connection.resume();
+    for (const item of this.#items.splice(0)) handler(item);
+    this.#bytes = 0;
+    this.#connection.resume();
   }
 }

@@ -21,7 +21,9 @@ export { openConnection } from '#connection';
 export {
   ConnectionClosedError,
   errorCodeForClose,
+  GOING_AWAY_CLOSE_CODE,
   MESSAGE_TOO_BIG_CLOSE_CODE,
+  NORMAL_CLOSE_CODE,
   ProtocolError,
   ProxyError,
   RelayRejectedError,

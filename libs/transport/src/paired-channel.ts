@@ -1,5 +1,5 @@
 import { isEndReason } from '@fernhilfe/session';
-import { TransportError, TransportErrorCode } from '#errors';
+import { NORMAL_CLOSE_CODE, TransportError, TransportErrorCode } from '#errors';
 import { InboundQueue } from './inbound-queue';
 import { RelayEndReason as EndReasons, type RelayEndReason } from './protocol';
 import type { RelayLink } from './relay-link';
@@ -120,7 +120,7 @@ export function createPairedChannel(
       if (!connection.isOpen) return;
       endReason ??= reason;
       connection.send(JSON.stringify({ type: 'end', reason })).catch(() => undefined);
-      connection.close(1000, reason);
+      connection.close(NORMAL_CLOSE_CODE, reason);
     },
     [Symbol.asyncIterator]: () => ({ next: () => queue.next() }),
   };

@@ -31,19 +31,19 @@ export function errorFromClose(info: CloseInfo): TransportError {
  * {@link RelayLink.nextControl}, binary payloads to the handler set by {@link RelayLink.onPayload}.
  */
 export class RelayLink {
-  private readonly controls: RelayToPeerMessage[] = [];
-  private waiter: { resolve: (m: RelayToPeerMessage) => void; reject: (e: Error) => void } | undefined;
-  private payloadHandler: ((bytes: Uint8Array) => void) | undefined;
-  private closeInfo: CloseInfo | undefined;
-  private paired = false;
-  private readonly early: Uint8Array[] = [];
+  readonly #controls: RelayToPeerMessage[] = [];
+  #waiter: { resolve: (m: RelayToPeerMessage) => void; reject: (e: Error) => void } | undefined;
+  #payloadHandler: ((bytes: Uint8Array) => void) | undefined;
+  #closeInfo: CloseInfo | undefined;
+  #paired = false;
+  readonly #early: Uint8Array[] = [];
 
   private constructor(readonly connection: Connection) {
-    connection.onMessage((message) => this.dispatch(message));
+    connection.onMessage((message) => this.#dispatch(message));
     void connection.closed.then((info) => {
-      this.closeInfo = info;
-      this.waiter?.reject(errorFromClose(info));
-      this.waiter = undefined;
+      this.#closeInfo = info;
+      this.#waiter?.reject(errorFromClose(info));
+      this.#waiter = undefined;
     });
   }
 
@@ -66,29 +66,29 @@ export class RelayLink {
 
   /** The next control message (`pong` is consumed silently); `error` messages reject. */
   nextControl(): Promise<RelayToPeerMessage> {
-    const queued = this.controls.shift();
+    const queued = this.#controls.shift();
     if (queued) return queued.type === 'error' ? Promise.reject(errorFromWire(queued)) : Promise.resolve(queued);
-    if (this.closeInfo) return Promise.reject(errorFromClose(this.closeInfo));
+    if (this.#closeInfo) return Promise.reject(errorFromClose(this.#closeInfo));
     return new Promise<RelayToPeerMessage>((resolve, reject) => {
-      this.waiter = { resolve, reject };
+      this.#waiter = { resolve, reject };
     }).then((message) => (message.type === 'error' ? Promise.reject(errorFromWire(message)) : message));
   }
 
   /** Routes binary payloads (after pairing). */
   onPayload(handler: (bytes: Uint8Array) => void): void {
-    this.payloadHandler = handler;
-    for (const bytes of this.early.splice(0)) handler(bytes);
+    this.#payloadHandler = handler;
+    for (const bytes of this.#early.splice(0)) handler(bytes);
     this.connection.resume();
   }
 
-  private dispatch(message: ConnectionMessage): void {
+  #dispatch(message: ConnectionMessage): void {
     if (typeof message !== 'string') {
-      if (this.payloadHandler) this.payloadHandler(message);
-      else if (!this.paired)
-        this.fail(new ProtocolError(TransportErrorCode.UNEXPECTED_MESSAGE, 'payload before pairing'));
+      if (this.#payloadHandler) this.#payloadHandler(message);
+      else if (!this.#paired)
+        this.#fail(new ProtocolError(TransportErrorCode.UNEXPECTED_MESSAGE, 'payload before pairing'));
       else {
         // Payloads can arrive in the same tick as `paired`, before the channel exists.
-        this.early.push(message);
+        this.#early.push(message);
         this.connection.pause();
       }
       return;
@@ -97,21 +97,21 @@ export class RelayLink {
     try {
       control = parseRelayMessage(message);
     } catch (error) {
-      this.fail(error as TransportError);
+      this.#fail(error as TransportError);
       return;
     }
     if (control.type === 'pong') return;
-    if (control.type === 'paired') this.paired = true;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
+    if (control.type === 'paired') this.#paired = true;
+    if (this.#waiter) {
+      const waiter = this.#waiter;
+      this.#waiter = undefined;
       waiter.resolve(control);
     } else {
-      this.controls.push(control);
+      this.#controls.push(control);
     }
   }
 
-  private fail(error: TransportError): void {
+  #fail(error: TransportError): void {
     this.connection.fail(error);
   }
 }

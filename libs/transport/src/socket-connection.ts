@@ -1,4 +1,10 @@
-import { ConnectionClosedError, errorCodeForClose, TransportError, TransportErrorCode } from '#errors';
+import {
+  ConnectionClosedError,
+  errorCodeForClose,
+  NORMAL_CLOSE_CODE,
+  TransportError,
+  TransportErrorCode,
+} from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage, ResolvedConnectionLimits } from './connection';
 
 /** What {@link SocketConnection} needs from one concrete WebSocket implementation. */
@@ -47,43 +53,48 @@ function sizeOf(message: ConnectionMessage): number {
  */
 export class SocketConnection implements Connection {
   readonly closed: Promise<CloseInfo>;
-  private readonly queue: PendingSend[] = [];
-  private queuedBytes = 0;
-  private pumping = false;
-  private handler: ((message: ConnectionMessage) => void) | undefined;
-  private readonly early: ConnectionMessage[] = [];
-  private open = true;
-  private paused = false;
-  private lastSeen = Date.now();
-  private readonly heartbeat: ReturnType<typeof setInterval>;
-  private settleClosed!: (info: CloseInfo) => void;
-  private failure: TransportError | undefined;
+  readonly #queue: PendingSend[] = [];
+  #queuedBytes = 0;
+  #pumping = false;
+  #handler: ((message: ConnectionMessage) => void) | undefined;
+  readonly #early: ConnectionMessage[] = [];
+  #open = true;
+  #paused = false;
+  #lastSeen: number;
+  readonly #heartbeat: ReturnType<typeof setInterval>;
+  #settleClosed!: (info: CloseInfo) => void;
+  #failure: TransportError | undefined;
+  readonly #adapter: SocketAdapter;
+  readonly #limits: ResolvedConnectionLimits;
+  readonly #clock: () => number;
 
   /**
    * @param adapter - the concrete socket
    * @param limits - resolved limits and timers
+   * @param clock - milliseconds, for the heartbeat's "last heard of the peer" @defaultValue `Date.now`
    */
-  constructor(
-    private readonly adapter: SocketAdapter,
-    private readonly limits: ResolvedConnectionLimits,
-  ) {
+  constructor(adapter: SocketAdapter, limits: ResolvedConnectionLimits, clock: () => number = Date.now) {
+    this.#adapter = adapter;
+    this.#limits = limits;
+    this.#clock = clock;
+    this.#lastSeen = clock();
     this.closed = new Promise((resolve) => {
-      this.settleClosed = resolve;
+      this.#settleClosed = resolve;
     });
-    this.heartbeat = setInterval(() => this.beat(), limits.heartbeatIntervalMs);
-    this.heartbeat.unref?.();
+    this.#heartbeat = setInterval(() => this.#beat(), limits.heartbeatIntervalMs);
+    this.#heartbeat.unref?.();
   }
 
   get protocol(): string {
-    return this.adapter.protocol;
+    return this.#adapter.protocol;
   }
 
   get bufferedAmount(): number {
-    return this.adapter.bufferedAmount() + this.queuedBytes;
+    return this.#adapter.bufferedAmount() + this.#queuedBytes;
   }
 
   get isOpen(): boolean {
-    return this.open;
+    return this.#open;
   }
 
   send(message: ConnectionMessage, written: () => void = NOTHING): Promise<void> {
@@ -91,49 +102,49 @@ export class SocketConnection implements Connection {
       written();
       return Promise.reject(error);
     };
-    if (!this.open) return refuse(this.closedError());
+    if (!this.#open) return refuse(this.#closedError());
     const size = sizeOf(message);
-    if (typeof message !== 'string' && size > this.limits.maxMessageBytes) {
+    if (typeof message !== 'string' && size > this.#limits.maxMessageBytes) {
       return refuse(
         new TransportError(TransportErrorCode.MESSAGE_TOO_LARGE, `message of ${size} bytes above the limit`),
       );
     }
-    if (this.queuedBytes + size > this.limits.maxQueuedBytes && this.queue.length > 0) {
+    if (this.#queuedBytes + size > this.#limits.maxQueuedBytes && this.#queue.length > 0) {
       return refuse(new TransportError(TransportErrorCode.SEND_QUEUE_FULL, 'too many un-awaited sends'));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ message, size, written, resolve, reject });
-      this.queuedBytes += size;
-      this.pump();
+      this.#queue.push({ message, size, written, resolve, reject });
+      this.#queuedBytes += size;
+      this.#pump();
     });
   }
 
   onMessage(handler: (message: ConnectionMessage) => void): void {
-    this.handler = handler;
-    for (const message of this.early.splice(0)) handler(message);
+    this.#handler = handler;
+    for (const message of this.#early.splice(0)) handler(message);
   }
 
   pause(): void {
-    if (this.paused || !this.open) return;
-    this.paused = true;
-    this.adapter.pause();
+    if (this.#paused || !this.#open) return;
+    this.#paused = true;
+    this.#adapter.pause();
   }
 
   resume(): void {
-    if (!this.paused) return;
-    this.paused = false;
-    this.lastSeen = Date.now();
-    if (this.open) this.adapter.resume();
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#lastSeen = this.#clock();
+    if (this.#open) this.#adapter.resume();
   }
 
-  close(code = 1000, reason = ''): void {
-    if (!this.open) return;
-    this.open = false;
-    this.rejectQueue();
+  close(code = NORMAL_CLOSE_CODE, reason = ''): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.#rejectQueue();
     try {
-      this.adapter.close(code, reason);
+      this.#adapter.close(code, reason);
     } catch {
-      this.adapter.terminate();
+      this.#adapter.terminate();
     }
   }
 
@@ -143,97 +154,97 @@ export class SocketConnection implements Connection {
    * @param error - why the connection is closed
    */
   fail(error: TransportError): void {
-    this.failure ??= error;
+    this.#failure ??= error;
     this.close(error.closeCode, error.code);
   }
 
   /** Drops the connection at once (no closing handshake) after a typed failure. */
   abort(error: TransportError): void {
-    this.failure ??= error;
-    this.open = false;
-    this.rejectQueue();
-    this.adapter.terminate();
+    this.#failure ??= error;
+    this.#open = false;
+    this.#rejectQueue();
+    this.#adapter.terminate();
   }
 
   /** Called by the concrete socket for each received message. */
   received(message: ConnectionMessage): void {
-    this.lastSeen = Date.now();
-    if (!this.open) return;
-    if (typeof message !== 'string' && message.byteLength > this.limits.maxMessageBytes) {
+    this.#lastSeen = this.#clock();
+    if (!this.#open) return;
+    if (typeof message !== 'string' && message.byteLength > this.#limits.maxMessageBytes) {
       this.fail(new TransportError(TransportErrorCode.MESSAGE_TOO_LARGE, 'received message above the limit'));
       return;
     }
-    if (this.handler) {
-      this.handler(message);
+    if (this.#handler) {
+      this.#handler(message);
       return;
     }
-    if (this.early.length >= EARLY_MESSAGE_LIMIT) {
+    if (this.#early.length >= EARLY_MESSAGE_LIMIT) {
       this.fail(new TransportError(TransportErrorCode.SEND_QUEUE_FULL, 'messages arrived with no handler'));
       return;
     }
-    this.early.push(message);
+    this.#early.push(message);
   }
 
   /** Called by the concrete socket on a pong (or any sign of life). */
   alive(): void {
-    this.lastSeen = Date.now();
+    this.#lastSeen = this.#clock();
   }
 
   /** Called by the concrete socket once the underlying socket is closed. */
   ended(code: number, reason: string): void {
-    clearInterval(this.heartbeat);
-    this.open = false;
-    this.rejectQueue();
-    let error = this.failure;
-    if (!error && code !== 1000) {
+    clearInterval(this.#heartbeat);
+    this.#open = false;
+    this.#rejectQueue();
+    let error = this.#failure;
+    if (!error && code !== NORMAL_CLOSE_CODE) {
       const mapped = errorCodeForClose(code);
       if (mapped) error = new ConnectionClosedError(mapped, `closed with ${code} ${reason}`, code);
     }
-    this.settleClosed(error ? { code, reason, error } : { code, reason });
+    this.#settleClosed(error ? { code, reason, error } : { code, reason });
   }
 
-  private beat(): void {
-    if (!this.open) return;
-    if (this.paused) return;
-    if (Date.now() - this.lastSeen > this.limits.heartbeatTimeoutMs) {
+  #beat(): void {
+    if (!this.#open) return;
+    if (this.#paused) return;
+    if (this.#clock() - this.#lastSeen > this.#limits.heartbeatTimeoutMs) {
       this.abort(new ConnectionClosedError(TransportErrorCode.HEARTBEAT_TIMEOUT, 'peer silent too long'));
       return;
     }
     try {
-      this.adapter.ping();
+      this.#adapter.ping();
     } catch {
       // A ping on a socket that is going away is harmless; the close event follows.
     }
   }
 
-  private pump(): void {
-    if (this.pumping) return;
-    while (this.open && this.queue.length > 0) {
-      if (this.adapter.bufferedAmount() > this.limits.highWaterMark) {
-        this.pumping = true;
-        this.adapter.waitForDrain(() => {
-          this.pumping = false;
-          this.pump();
+  #pump(): void {
+    if (this.#pumping) return;
+    while (this.#open && this.#queue.length > 0) {
+      if (this.#adapter.bufferedAmount() > this.#limits.highWaterMark) {
+        this.#pumping = true;
+        this.#adapter.waitForDrain(() => {
+          this.#pumping = false;
+          this.#pump();
         });
         return;
       }
-      const next = this.queue.shift() as PendingSend;
-      this.queuedBytes -= next.size;
-      this.adapter.write(next.message, next.written);
+      const next = this.#queue.shift() as PendingSend;
+      this.#queuedBytes -= next.size;
+      this.#adapter.write(next.message, next.written);
       next.resolve();
     }
   }
 
-  private rejectQueue(): void {
-    const error = this.closedError();
-    for (const pending of this.queue.splice(0)) {
+  #rejectQueue(): void {
+    const error = this.#closedError();
+    for (const pending of this.#queue.splice(0)) {
       pending.written();
       pending.reject(error);
     }
-    this.queuedBytes = 0;
+    this.#queuedBytes = 0;
   }
 
-  private closedError(): TransportError {
-    return this.failure ?? new ConnectionClosedError(TransportErrorCode.CLOSED, 'connection is closed');
+  #closedError(): TransportError {
+    return this.#failure ?? new ConnectionClosedError(TransportErrorCode.CLOSED, 'connection is closed');
   }
 }

@@ -1,13 +1,13 @@
-import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
+import { CallErrorCode, CallProtocolError } from '../errors';
 
-/** Throws `SESSION_MESSAGE_INVALID_FIELD` for `field`. */
+/** Throws `CALL_MESSAGE_INVALID_FIELD` for `field`. */
 export function invalidField(field: string, detail: string): never {
-  throw new SessionProtocolError(SessionErrorCode.MESSAGE_INVALID_FIELD, `${field}: ${detail}`);
+  throw new CallProtocolError(CallErrorCode.MESSAGE_INVALID_FIELD, `${field}: ${detail}`);
 }
 
-/** Throws `SESSION_MESSAGE_TOO_LARGE` for `field`. */
+/** Throws `CALL_MESSAGE_TOO_LARGE` for `field`. */
 export function tooLarge(field: string, size: number, limit: number): never {
-  throw new SessionProtocolError(SessionErrorCode.MESSAGE_TOO_LARGE, `${field}: ${size} > ${limit}`);
+  throw new CallProtocolError(CallErrorCode.MESSAGE_TOO_LARGE, `${field}: ${size} > ${limit}`);
 }
 
 /** Checks that `value` is an integer in `[min, max]`. */

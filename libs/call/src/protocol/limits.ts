@@ -1,4 +1,4 @@
-import { SessionError, SessionErrorCode } from '@fernhilfe/session';
+import { CallError, CallErrorCode } from '../errors';
 
 /** Size limits of the support protocol, checked before anything is allocated. */
 export interface ProtocolLimits {
@@ -32,7 +32,7 @@ export function resolveLimits(limits: ProtocolLimits | undefined): Required<Prot
   const resolved = { ...DEFAULT_PROTOCOL_LIMITS, ...limits };
   for (const [name, value] of Object.entries(resolved)) {
     if (!Number.isSafeInteger(value) || value < 0) {
-      throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, `${name} must be a non-negative integer`);
+      throw new CallError(CallErrorCode.INVALID_ARGUMENT, `${name} must be a non-negative integer`);
     }
   }
   return resolved;

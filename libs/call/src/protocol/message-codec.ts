@@ -1,4 +1,4 @@
-import { SessionError, SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
+import { CallError, CallErrorCode, CallProtocolError } from '../errors';
 import { BigEndianReader } from './byte-reader';
 import { BigEndianWriter } from './byte-writer';
 import type { PayloadCodec } from './codecs/codec-shape';
@@ -53,11 +53,11 @@ export type MessageAllocator = (length: number) => Uint8Array;
  * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
  * @param allocate - gives the buffer to encode into, called once with the exact length after the
  *   message was checked; every byte of it is overwritten. The default is a new `Uint8Array`;
- *   the secure link passes the plaintext area of a pooled frame buffer.
+ *   the secure link passes the plaintext area of a pooled seal buffer.
  * @returns the encoded bytes (what `allocate` returned)
- * @throws `SessionProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD`
- *   or `SESSION_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
- *   `SessionError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` if `allocate` returns anything but a
+ * @throws `CallProtocolError` `CALL_MESSAGE_UNKNOWN_TYPE`, `CALL_MESSAGE_INVALID_FIELD`
+ *   or `CALL_MESSAGE_TOO_LARGE` for a message that could not be decoded by the other side;
+ *   `CallError` `CALL_INVALID_ARGUMENT` if `allocate` returns anything but a
  *   Uint8Array of the requested length
  *
  * @example
@@ -74,14 +74,14 @@ export function encodeMessage(
   const resolved = resolveLimits(limits);
   const type = message?.type;
   if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_TYPES, type)) {
-    throw new SessionProtocolError(SessionErrorCode.MESSAGE_UNKNOWN_TYPE, `unknown message type ${String(type)}`);
+    throw new CallProtocolError(CallErrorCode.MESSAGE_UNKNOWN_TYPE, `unknown message type ${String(type)}`);
   }
   const codec = codecFor(type);
   const size = 1 + codec.size(message, resolved);
   if (size > resolved.maxMessageBytes) tooLarge(type, size, resolved.maxMessageBytes);
   const target = allocate(size);
   if (!(target instanceof Uint8Array) || target.length !== size) {
-    throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, `allocate must return a Uint8Array of ${size} bytes`);
+    throw new CallError(CallErrorCode.INVALID_ARGUMENT, `allocate must return a Uint8Array of ${size} bytes`);
   }
   const writer = new BigEndianWriter(target);
   writer.u8(MESSAGE_TYPES[type].id);
@@ -92,19 +92,19 @@ export function encodeMessage(
 
 /**
  * Decodes a support-protocol message. Any byte string yields a message or a
- * `SessionProtocolError` (`@fernhilfe/session`); nothing is allocated beyond the limits. Byte fields
+ * `CallProtocolError`; nothing is allocated beyond the limits. Byte fields
  * (`screen-update.data`, `cursor.image.rgba`) are views into `bytes`, not copies.
  *
  * @param bytes - one whole message as received from the channel
  * @param limits - size limits (defaults: {@link DEFAULT_PROTOCOL_LIMITS})
  * @returns the message
- * @throws `SessionProtocolError` (`@fernhilfe/session`) `SESSION_MESSAGE_TRUNCATED`, `SESSION_MESSAGE_TOO_LARGE`,
- *   `SESSION_MESSAGE_UNKNOWN_TYPE`, `SESSION_MESSAGE_INVALID_FIELD` or `SESSION_MESSAGE_TRAILING_BYTES`;
- *   `SessionError` (`@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
+ * @throws `CallProtocolError` `CALL_MESSAGE_TRUNCATED`, `CALL_MESSAGE_TOO_LARGE`,
+ *   `CALL_MESSAGE_UNKNOWN_TYPE`, `CALL_MESSAGE_INVALID_FIELD` or `CALL_MESSAGE_TRAILING_BYTES`;
+ *   `CallError` `CALL_INVALID_ARGUMENT` if `bytes` is not a Uint8Array
  */
 export function decodeMessage(bytes: Uint8Array, limits?: ProtocolLimits): SessionMessage {
   if (!(bytes instanceof Uint8Array)) {
-    throw new SessionError(SessionErrorCode.INVALID_ARGUMENT, 'decodeMessage expects a Uint8Array');
+    throw new CallError(CallErrorCode.INVALID_ARGUMENT, 'decodeMessage expects a Uint8Array');
   }
   const resolved = resolveLimits(limits);
   if (bytes.length > resolved.maxMessageBytes) tooLarge('message', bytes.length, resolved.maxMessageBytes);
@@ -112,7 +112,7 @@ export function decodeMessage(bytes: Uint8Array, limits?: ProtocolLimits): Sessi
   const id = reader.u8('type');
   const type = messageTypeName(id);
   if (type === undefined) {
-    throw new SessionProtocolError(SessionErrorCode.MESSAGE_UNKNOWN_TYPE, `unknown message type ${id}`);
+    throw new CallProtocolError(CallErrorCode.MESSAGE_UNKNOWN_TYPE, `unknown message type ${id}`);
   }
   const message = codecFor(type).read(reader, resolved);
   reader.end(type);

@@ -1,7 +1,6 @@
-import { SessionError, SessionProtocolError } from '@fernhilfe/session';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, encodeMessage, MESSAGE_TYPES } from '../../src/index';
+import { CallError, CallProtocolError, decodeMessage, encodeMessage, MESSAGE_TYPES } from '../../src/index';
 import { anyMessage } from './arbitraries';
 
 const typeIds = Object.values(MESSAGE_TYPES).map((entry) => entry.id);
@@ -12,12 +11,12 @@ function decodesOrFailsTyped(bytes: Uint8Array): void {
     // Whatever decodes must encode back to the very same bytes (one canonical form).
     expect(encodeMessage(message, { maxChunkBytes: 4096, maxMessageBytes: 8192 })).toEqual(bytes);
   } catch (error) {
-    if (!(error instanceof SessionProtocolError)) throw error;
+    if (!(error instanceof CallProtocolError)) throw error;
   }
 }
 
 describe('decodeMessage on arbitrary bytes', () => {
-  it('returns a message or throws SessionProtocolError for any byte string', () => {
+  it('returns a message or throws CallProtocolError for any byte string', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), decodesOrFailsTyped), { interruptAfterTimeLimit: 10_000 });
   });
 
@@ -57,7 +56,7 @@ describe('decodeMessage on arbitrary bytes', () => {
 });
 
 describe('encodeMessage on arbitrary objects', () => {
-  it('returns bytes that decode to the same message, or throws a SessionError', () => {
+  it('returns bytes that decode to the same message, or throws a CallError', () => {
     const field = fc.oneof(
       { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 6 },
       { arbitrary: fc.anything(), weight: 1 },
@@ -106,7 +105,7 @@ describe('encodeMessage on arbitrary objects', () => {
         try {
           bytes = encodeMessage(message as never);
         } catch (error) {
-          if (!(error instanceof SessionError)) throw error;
+          if (!(error instanceof CallError)) throw error;
           return;
         }
         expect(encodeMessage(decodeMessage(bytes))).toEqual(bytes);

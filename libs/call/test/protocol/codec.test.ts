@@ -1,16 +1,23 @@
-import { SessionErrorCode, SessionProtocolError } from '@fernhilfe/session';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heavyRuns } from '../../../../scripts/fast-check-runs';
-import { decodeMessage, encodeMessage, MESSAGE_TYPE_NAMES, MESSAGE_TYPES, type SessionMessage } from '../../src/index';
+import {
+  CallErrorCode,
+  CallProtocolError,
+  decodeMessage,
+  encodeMessage,
+  MESSAGE_TYPE_NAMES,
+  MESSAGE_TYPES,
+  type SessionMessage,
+} from '../../src/index';
 import { messageArbitraries } from './arbitraries';
 
 function codeOf(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    expect(error).toBeInstanceOf(SessionProtocolError);
-    return (error as SessionProtocolError).code;
+    expect(error).toBeInstanceOf(CallProtocolError);
+    return (error as CallProtocolError).code;
   }
   return undefined;
 }
@@ -41,10 +48,10 @@ describe.each(MESSAGE_TYPE_NAMES)('%s', (name) => {
         const bytes = encodeMessage(message);
         expect(bytes[0]).toBe(MESSAGE_TYPES[name].id);
         expect(decodeMessage(bytes)).toEqual(message);
-        expect(() => decodeMessage(bytes.subarray(0, bytes.length - 1))).toThrow(SessionProtocolError);
+        expect(() => decodeMessage(bytes.subarray(0, bytes.length - 1))).toThrow(CallProtocolError);
         const longer = new Uint8Array(bytes.length + 1);
         longer.set(bytes);
-        expect(codeOf(() => decodeMessage(longer))).toBe(SessionErrorCode.MESSAGE_TRAILING_BYTES);
+        expect(codeOf(() => decodeMessage(longer))).toBe(CallErrorCode.MESSAGE_TRAILING_BYTES);
       }),
       { numRuns: heavyRuns(2) },
     );
@@ -103,49 +110,49 @@ describe('byte layout (big-endian, fixed vectors)', () => {
 
 describe('decoder errors', () => {
   it('rejects empty input, unknown types and the reserved number 0', () => {
-    expect(codeOf(() => decodeMessage(new Uint8Array()))).toBe(SessionErrorCode.MESSAGE_TRUNCATED);
-    expect(codeOf(() => decodeMessage(hex('00')))).toBe(SessionErrorCode.MESSAGE_UNKNOWN_TYPE);
-    expect(codeOf(() => decodeMessage(hex('ff')))).toBe(SessionErrorCode.MESSAGE_UNKNOWN_TYPE);
+    expect(codeOf(() => decodeMessage(new Uint8Array()))).toBe(CallErrorCode.MESSAGE_TRUNCATED);
+    expect(codeOf(() => decodeMessage(hex('00')))).toBe(CallErrorCode.MESSAGE_UNKNOWN_TYPE);
+    expect(codeOf(() => decodeMessage(hex('ff')))).toBe(CallErrorCode.MESSAGE_UNKNOWN_TYPE);
   });
 
   it('checks declared lengths against limits before reading them', () => {
-    expect(codeOf(() => decodeMessage(hex('0600000007000000010fffffff')))).toBe(SessionErrorCode.MESSAGE_TOO_LARGE);
+    expect(codeOf(() => decodeMessage(hex('0600000007000000010fffffff')))).toBe(CallErrorCode.MESSAGE_TOO_LARGE);
     expect(codeOf(() => decodeMessage(hex('06000000070000000100000010abcd'), { maxChunkBytes: 8 }))).toBe(
-      SessionErrorCode.MESSAGE_TOO_LARGE,
+      CallErrorCode.MESSAGE_TOO_LARGE,
     );
     expect(codeOf(() => decodeMessage(new Uint8Array(100), { maxMessageBytes: 99 }))).toBe(
-      SessionErrorCode.MESSAGE_TOO_LARGE,
+      CallErrorCode.MESSAGE_TOO_LARGE,
     );
     // cursor 300 × 1 with the default 256 limit
     expect(codeOf(() => decodeMessage(hex('070001000000000000000001012c000100000000')))).toBe(
-      SessionErrorCode.MESSAGE_TOO_LARGE,
+      CallErrorCode.MESSAGE_TOO_LARGE,
     );
   });
 
   it('rejects out-of-range fields', () => {
-    expect(codeOf(() => decodeMessage(hex('020001')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD); // refused with scopes
-    expect(codeOf(() => decodeMessage(hex('020102')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD); // grant without view
-    expect(codeOf(() => decodeMessage(hex('020207')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD);
-    expect(codeOf(() => decodeMessage(hex('08000000002000000000')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD);
-    expect(codeOf(() => decodeMessage(hex('0d00')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD);
-    expect(codeOf(() => decodeMessage(hex('0d63')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD);
-    expect(codeOf(() => decodeMessage(hex('06000000010002000200000000')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD);
-    expect(codeOf(() => decodeMessage(hex('06000000010000000000000000')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD);
-    expect(codeOf(() => decodeMessage(hex('0901000141' + '02c328')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD); // bad UTF-8
-    expect(codeOf(() => decodeMessage(hex('090100012d00')))).toBe(SessionErrorCode.MESSAGE_INVALID_FIELD); // code "-"
+    expect(codeOf(() => decodeMessage(hex('020001')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD); // refused with scopes
+    expect(codeOf(() => decodeMessage(hex('020102')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD); // grant without view
+    expect(codeOf(() => decodeMessage(hex('020207')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    expect(codeOf(() => decodeMessage(hex('08000000002000000000')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    expect(codeOf(() => decodeMessage(hex('0d00')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    expect(codeOf(() => decodeMessage(hex('0d63')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    expect(codeOf(() => decodeMessage(hex('06000000010002000200000000')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    expect(codeOf(() => decodeMessage(hex('06000000010000000000000000')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    expect(codeOf(() => decodeMessage(hex('0901000141' + '02c328')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD); // bad UTF-8
+    expect(codeOf(() => decodeMessage(hex('090100012d00')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD); // code "-"
   });
 
-  it('throws SESSION_INVALID_ARGUMENT for nonsense limits', () => {
+  it('throws CALL_INVALID_ARGUMENT for nonsense limits', () => {
     for (const limits of [{ maxChunkBytes: -1 }, { maxCursorSize: Number.NaN }, { maxVersions: 1.5 }]) {
       expect(() => decodeMessage(hex('0b00000001'), limits)).toThrow(
-        expect.objectContaining({ code: SessionErrorCode.INVALID_ARGUMENT }),
+        expect.objectContaining({ code: CallErrorCode.INVALID_ARGUMENT }),
       );
     }
   });
 
-  it('throws SESSION_INVALID_ARGUMENT for a non-byte input', () => {
+  it('throws CALL_INVALID_ARGUMENT for a non-byte input', () => {
     expect(() => decodeMessage('hello' as never)).toThrow(
-      expect.objectContaining({ code: SessionErrorCode.INVALID_ARGUMENT }),
+      expect.objectContaining({ code: CallErrorCode.INVALID_ARGUMENT }),
     );
   });
 });
@@ -160,7 +167,7 @@ describe('encoder errors', () => {
       } catch (error) {
         code = (error as { code?: string }).code;
       }
-      expect(code).toBe(SessionErrorCode.INVALID_ARGUMENT);
+      expect(code).toBe(CallErrorCode.INVALID_ARGUMENT);
     }
   });
 
@@ -195,7 +202,7 @@ describe('encoder errors', () => {
       { type: 'end', reason: 'bored' },
       { type: 'ping', id: 2 ** 32 },
     ];
-    for (const message of bad) expect(() => encodeMessage(message as SessionMessage)).toThrow(SessionProtocolError);
+    for (const message of bad) expect(() => encodeMessage(message as SessionMessage)).toThrow(CallProtocolError);
     expect(
       codeOf(() =>
         encodeMessage(
@@ -203,6 +210,6 @@ describe('encoder errors', () => {
           { maxChunkBytes: 8 },
         ),
       ),
-    ).toBe(SessionErrorCode.MESSAGE_TOO_LARGE);
+    ).toBe(CallErrorCode.MESSAGE_TOO_LARGE);
   });
 });

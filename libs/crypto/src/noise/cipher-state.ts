@@ -1,5 +1,5 @@
 import { aeadOpen, aeadSeal } from '#aead';
-import { ChannelError } from '../errors';
+import { ChannelError, CryptoErrorCode } from '../errors';
 
 /** ChaCha20-Poly1305 tag length in bytes. */
 export const TAG_LENGTH = 16;
@@ -65,7 +65,7 @@ export class CipherState {
    */
   encryptWithAd(ad: Uint8Array, plaintext: Uint8Array, output?: Uint8Array): Uint8Array {
     if (this.#key === undefined) return plaintext.slice();
-    if (this.#nonce >= MAX_NONCE) throw new ChannelError('CRYPTO_NONCE_EXHAUSTED', 'message counter exhausted');
+    if (this.#nonce >= MAX_NONCE) throw new ChannelError(CryptoErrorCode.NONCE_EXHAUSTED, 'message counter exhausted');
     const sealed = aeadSeal(this.#key, encodeNonce(this.#nonce, this.#nonceBytes), ad, plaintext, output);
     this.#nonce++;
     return sealed;
@@ -79,9 +79,10 @@ export class CipherState {
    */
   decryptWithAd(ad: Uint8Array, ciphertext: Uint8Array): Uint8Array {
     if (this.#key === undefined) return ciphertext.slice();
-    if (this.#nonce >= MAX_NONCE) throw new ChannelError('CRYPTO_NONCE_EXHAUSTED', 'message counter exhausted');
+    if (this.#nonce >= MAX_NONCE) throw new ChannelError(CryptoErrorCode.NONCE_EXHAUSTED, 'message counter exhausted');
     const plaintext = aeadOpen(this.#key, encodeNonce(this.#nonce, this.#nonceBytes), ad, ciphertext);
-    if (plaintext === undefined) throw new ChannelError('CRYPTO_DECRYPT_FAILED', 'message authentication failed');
+    if (plaintext === undefined)
+      throw new ChannelError(CryptoErrorCode.DECRYPT_FAILED, 'message authentication failed');
     this.#nonce++;
     return plaintext;
   }

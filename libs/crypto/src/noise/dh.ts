@@ -1,5 +1,5 @@
 import { x25519 } from '@noble/curves/ed25519.js';
-import { HandshakeError } from '../errors';
+import { CryptoErrorCode, HandshakeError } from '../errors';
 
 /** Length in bytes of an X25519 public key, secret key and shared secret (Noise DHLEN). */
 export const DH_LENGTH = 32;
@@ -28,15 +28,15 @@ export function keyPairFromSecret(secretKey: Uint8Array): KeyPair {
  */
 export function dh(keyPair: KeyPair, publicKey: Uint8Array): Uint8Array {
   if (publicKey.length !== DH_LENGTH)
-    throw new HandshakeError('CRYPTO_MALFORMED_MESSAGE', 'public key must be 32 bytes');
+    throw new HandshakeError(CryptoErrorCode.MALFORMED_MESSAGE, 'public key must be 32 bytes');
   let shared: Uint8Array;
   try {
     shared = x25519.getSharedSecret(keyPair.secretKey, publicKey);
   } catch (cause) {
-    throw new HandshakeError('CRYPTO_LOW_ORDER_KEY', 'peer public key is of low order', { cause });
+    throw new HandshakeError(CryptoErrorCode.LOW_ORDER_KEY, 'peer public key is of low order', { cause });
   }
   let bits = 0;
   for (const byte of shared) bits |= byte;
-  if (bits === 0) throw new HandshakeError('CRYPTO_LOW_ORDER_KEY', 'shared secret is zero');
+  if (bits === 0) throw new HandshakeError(CryptoErrorCode.LOW_ORDER_KEY, 'shared secret is zero');
   return shared;
 }

@@ -1,5 +1,5 @@
 import { concatBytes } from '@noble/hashes/utils.js';
-import { HandshakeError } from '../errors';
+import { CryptoErrorCode, HandshakeError } from '../errors';
 import { type CipherState, TAG_LENGTH } from './cipher-state';
 import { DH_LENGTH, dh, generateKeyPair, type KeyPair } from './dh';
 import { HANDSHAKE_PATTERNS, type PatternName, type Token } from './patterns';
@@ -97,7 +97,7 @@ export class HandshakeState {
       parts.push(this.#symmetric.encryptAndHash(payload));
       const message = concatBytes(...parts);
       if (message.length > MAX_NOISE_MESSAGE) {
-        throw new HandshakeError('CRYPTO_MESSAGE_TOO_LARGE', 'handshake message over 65 535 bytes');
+        throw new HandshakeError(CryptoErrorCode.MESSAGE_TOO_LARGE, 'handshake message over 65 535 bytes');
       }
       this.#index++;
       return message;
@@ -109,12 +109,12 @@ export class HandshakeState {
     this.#expect(false);
     return this.#guard(() => {
       if (message.length > MAX_NOISE_MESSAGE) {
-        throw new HandshakeError('CRYPTO_MESSAGE_TOO_LARGE', 'handshake message over 65 535 bytes');
+        throw new HandshakeError(CryptoErrorCode.MESSAGE_TOO_LARGE, 'handshake message over 65 535 bytes');
       }
       let offset = 0;
       const take = (length: number): Uint8Array => {
         if (offset + length > message.length) {
-          throw new HandshakeError('CRYPTO_MALFORMED_MESSAGE', 'handshake message too short');
+          throw new HandshakeError(CryptoErrorCode.MALFORMED_MESSAGE, 'handshake message too short');
         }
         const part = message.subarray(offset, offset + length);
         offset += length;
@@ -132,7 +132,7 @@ export class HandshakeState {
       }
       const rest = message.subarray(offset);
       if (this.#symmetric.hasKey() && rest.length < TAG_LENGTH) {
-        throw new HandshakeError('CRYPTO_MALFORMED_MESSAGE', 'handshake message too short');
+        throw new HandshakeError(CryptoErrorCode.MALFORMED_MESSAGE, 'handshake message too short');
       }
       const payload = this.#decrypt(rest);
       this.#index++;
@@ -143,7 +143,7 @@ export class HandshakeState {
   /** Split(): the transport cipher states for this side. */
   split(): TransportCiphers {
     if (!this.isComplete || this.#failed) {
-      throw new HandshakeError('CRYPTO_HANDSHAKE_STATE', 'handshake is not complete');
+      throw new HandshakeError(CryptoErrorCode.HANDSHAKE_STATE, 'handshake is not complete');
     }
     const [initiatorToResponder, responderToInitiator] = this.#symmetric.split();
     this.#failed = true; // single use: nothing may run after Split()
@@ -154,7 +154,10 @@ export class HandshakeState {
 
   #expect(writing: boolean): void {
     if (this.#failed || this.isComplete || this.isMyTurn !== writing) {
-      throw new HandshakeError('CRYPTO_HANDSHAKE_STATE', writing ? 'not our turn to write' : 'not our turn to read');
+      throw new HandshakeError(
+        CryptoErrorCode.HANDSHAKE_STATE,
+        writing ? 'not our turn to write' : 'not our turn to read',
+      );
     }
   }
 
@@ -175,22 +178,22 @@ export class HandshakeState {
     try {
       return this.#symmetric.decryptAndHash(ciphertext);
     } catch (cause) {
-      throw new HandshakeError('CRYPTO_DECRYPT_FAILED', 'handshake message authentication failed', { cause });
+      throw new HandshakeError(CryptoErrorCode.DECRYPT_FAILED, 'handshake message authentication failed', { cause });
     }
   }
 
   #localStatic(): KeyPair {
-    if (this.#s === undefined) throw new HandshakeError('CRYPTO_HANDSHAKE_STATE', 'pattern needs a static key');
+    if (this.#s === undefined) throw new HandshakeError(CryptoErrorCode.HANDSHAKE_STATE, 'pattern needs a static key');
     return this.#s;
   }
 
   #localEphemeral(): KeyPair {
-    if (this.#e === undefined) throw new HandshakeError('CRYPTO_HANDSHAKE_STATE', 'no local ephemeral key yet');
+    if (this.#e === undefined) throw new HandshakeError(CryptoErrorCode.HANDSHAKE_STATE, 'no local ephemeral key yet');
     return this.#e;
   }
 
   #remote(key: Uint8Array | undefined): Uint8Array {
-    if (key === undefined) throw new HandshakeError('CRYPTO_HANDSHAKE_STATE', 'remote key not received');
+    if (key === undefined) throw new HandshakeError(CryptoErrorCode.HANDSHAKE_STATE, 'remote key not received');
     return key;
   }
 

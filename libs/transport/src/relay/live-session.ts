@@ -1,5 +1,12 @@
 import { END_REASONS_SENT_BY, type SessionRecord } from '@fernhilfe/session';
-import { type ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import {
+  GOING_AWAY_CLOSE_CODE,
+  NORMAL_CLOSE_CODE,
+  type ProtocolError,
+  TransportCloseCode,
+  TransportError,
+  TransportErrorCode,
+} from '#errors';
 import type { CloseInfo, Connection, ConnectionMessage } from '../connection';
 import { encodeControlMessage, parsePeerMessage } from '../control-message-codec';
 import { PEER_END_REASONS, type RelayEndReason, type ReportMessage } from '../protocol';
@@ -47,16 +54,16 @@ const LOST_CODES = new Set<string>([TransportErrorCode.HEARTBEAT_TIMEOUT, Transp
 
 function reasonForClose(role: PeerRole, info: CloseInfo): RelayEndReason {
   if (info.error) return LOST_CODES.has(info.error.code) ? 'peer-lost' : 'protocol-error';
-  if (info.code === 1000) return reasonOf(role, info.reason);
-  if (info.code === 1001) return role === 'guest' ? 'guest-window-closed' : 'agent-ended';
+  if (info.code === NORMAL_CLOSE_CODE) return reasonOf(role, info.reason);
+  if (info.code === GOING_AWAY_CLOSE_CODE) return role === 'guest' ? 'guest-window-closed' : 'agent-ended';
   return 'peer-lost';
 }
 
 function closeCodeFor(reason: RelayEndReason, leaverVanished: boolean): number {
-  if (reason === 'relay-shutdown') return 4017;
-  if (leaverVanished) return 4015;
-  if (reason === 'protocol-error') return 4016;
-  return 1000;
+  if (reason === 'relay-shutdown') return TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN];
+  if (leaverVanished) return TransportCloseCode[TransportErrorCode.PEER_LEFT];
+  if (reason === 'protocol-error') return TransportCloseCode[TransportErrorCode.SESSION_ENDED];
+  return NORMAL_CLOSE_CODE;
 }
 
 /**
@@ -65,15 +72,19 @@ function closeCodeFor(reason: RelayEndReason, leaverVanished: boolean): number {
  * once when either leaves.
  */
 export class LiveSession {
-  private readonly bytes = { guestToAgent: 0, agentToGuest: 0 };
-  private reportsAccepted = 0;
-  private reportsIgnored = 0;
+  readonly #bytes = { guestToAgent: 0, agentToGuest: 0 };
+  #reportsAccepted = 0;
+  #reportsIgnored = 0;
   /** The reports' writes, chained so they land in arrival order and before the session's end. */
-  private reportsWritten: Promise<void> = Promise.resolve();
-  private finished = false;
-  private settle!: (outcome: SessionOutcome) => void;
+  #reportsWritten: Promise<void> = Promise.resolve();
+  #finished = false;
+  #settle!: (outcome: SessionOutcome) => void;
   /** Resolves once with the end reason and byte counts. */
   readonly outcome: Promise<SessionOutcome>;
+  readonly #agent: Connection;
+  readonly #guest: Connection;
+  readonly #maxBufferedBytes: number;
+  readonly #reports: ReportSink;
 
   /**
    * @param record - the registry's record of the session
@@ -84,32 +95,36 @@ export class LiveSession {
    */
   constructor(
     readonly record: SessionRecord,
-    private readonly agent: Connection,
-    private readonly guest: Connection,
-    private readonly maxBufferedBytes: number,
-    private readonly reports: ReportSink,
+    agent: Connection,
+    guest: Connection,
+    maxBufferedBytes: number,
+    reports: ReportSink,
   ) {
+    this.#agent = agent;
+    this.#guest = guest;
+    this.#maxBufferedBytes = maxBufferedBytes;
+    this.#reports = reports;
     this.outcome = new Promise((resolve) => {
-      this.settle = resolve;
+      this.#settle = resolve;
     });
-    agent.onMessage((message) => this.received('agent', message));
-    guest.onMessage((message) => this.received('guest', message));
+    agent.onMessage((message) => this.#received('agent', message));
+    guest.onMessage((message) => this.#received('guest', message));
     for (const role of ['agent', 'guest'] as const) {
-      void this.peer(role).closed.then((info) => {
+      void this.#peer(role).closed.then((info) => {
         const reason = reasonForClose(role, info);
-        this.finish(reason, role, reason === 'peer-lost');
+        this.#finish(reason, role, reason === 'peer-lost');
       });
     }
   }
 
   /** Guest reports ignored so far because the session already had `maxReports`. */
   get ignoredReports(): number {
-    return this.reportsIgnored;
+    return this.#reportsIgnored;
   }
 
   /** Bytes the relay holds for this session (both directions). */
   get bufferedBytes(): number {
-    return this.agent.bufferedAmount + this.guest.bufferedAmount;
+    return this.#agent.bufferedAmount + this.#guest.bufferedAmount;
   }
 
   /**
@@ -118,58 +133,58 @@ export class LiveSession {
    * @param reason - end reason sent to both peers
    */
   end(reason: RelayEndReason): void {
-    this.finish(reason, undefined, false);
+    this.#finish(reason, undefined, false);
   }
 
-  private peer(role: PeerRole): Connection {
-    return role === 'agent' ? this.agent : this.guest;
+  #peer(role: PeerRole): Connection {
+    return role === 'agent' ? this.#agent : this.#guest;
   }
 
-  private received(role: PeerRole, message: ConnectionMessage): void {
-    if (this.finished) return;
+  #received(role: PeerRole, message: ConnectionMessage): void {
+    if (this.#finished) return;
     if (typeof message !== 'string') {
-      this.forward(role, message);
+      this.#forward(role, message);
       return;
     }
     let control: ReturnType<typeof parsePeerMessage>;
     try {
       control = parsePeerMessage(message);
     } catch (error) {
-      this.protocolError(role, error as ProtocolError);
+      this.#protocolError(role, error as ProtocolError);
       return;
     }
     if (control.type === 'ping') {
-      this.peer(role)
+      this.#peer(role)
         .send(encodeControlMessage({ type: 'pong' }))
         .catch(() => undefined);
     } else if (control.type === 'end' && PEER_END_REASONS.includes(control.reason)) {
-      this.finish(reasonOf(role, control.reason), role, false);
+      this.#finish(reasonOf(role, control.reason), role, false);
     } else if (control.type === 'report' && role === 'guest') {
-      this.report(control);
+      this.#report(control);
     } else {
-      this.protocolError(
+      this.#protocolError(
         role,
         new TransportError(TransportErrorCode.UNEXPECTED_MESSAGE, `${control.type} not allowed while paired`),
       );
     }
   }
 
-  private report(report: ReportMessage): void {
-    if (this.reportsAccepted >= this.reports.maxReports) {
-      this.reportsIgnored++;
+  #report(report: ReportMessage): void {
+    if (this.#reportsAccepted >= this.#reports.maxReports) {
+      this.#reportsIgnored++;
       return;
     }
-    this.reportsAccepted++;
-    this.reportsWritten = this.reportsWritten.then(() => this.reports.write(report));
+    this.#reportsAccepted++;
+    this.#reportsWritten = this.#reportsWritten.then(() => this.#reports.write(report));
   }
 
-  private forward(from: PeerRole, bytes: Uint8Array): void {
-    const source = this.peer(from);
-    const target = this.peer(from === 'agent' ? 'guest' : 'agent');
-    if (from === 'agent') this.bytes.agentToGuest += bytes.byteLength;
-    else this.bytes.guestToAgent += bytes.byteLength;
+  #forward(from: PeerRole, bytes: Uint8Array): void {
+    const source = this.#peer(from);
+    const target = this.#peer(from === 'agent' ? 'guest' : 'agent');
+    if (from === 'agent') this.#bytes.agentToGuest += bytes.byteLength;
+    else this.#bytes.guestToAgent += bytes.byteLength;
     const sent = target.send(bytes);
-    if (target.bufferedAmount > this.maxBufferedBytes) {
+    if (target.bufferedAmount > this.#maxBufferedBytes) {
       source.pause();
       sent.then(
         () => source.resume(),
@@ -177,42 +192,42 @@ export class LiveSession {
       );
     } else {
       sent.catch((error: TransportError) => {
-        if (error.code === TransportErrorCode.SEND_QUEUE_FULL) this.protocolError(from, error);
+        if (error.code === TransportErrorCode.SEND_QUEUE_FULL) this.#protocolError(from, error);
       });
     }
   }
 
-  private protocolError(role: PeerRole, error: TransportError): void {
-    this.peer(role).fail(error);
-    this.finish('protocol-error', role, false);
+  #protocolError(role: PeerRole, error: TransportError): void {
+    this.#peer(role).fail(error);
+    this.#finish('protocol-error', role, false);
   }
 
-  private finish(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
-    if (this.finished) return;
-    this.finished = true;
+  #finish(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
+    if (this.#finished) return;
+    this.#finished = true;
     const outcome: SessionOutcome = {
       reason,
-      bytes: { ...this.bytes },
-      reportsIgnored: this.reportsIgnored,
+      bytes: { ...this.#bytes },
+      reportsIgnored: this.#reportsIgnored,
       endedBy: leaver ?? 'relay',
     };
     // Reports first, then the end record, and only then do the peers hear of the end.
-    void this.reportsWritten
-      .then(() => this.reports.recordEnd(outcome))
+    void this.#reportsWritten
+      .then(() => this.#reports.recordEnd(outcome))
       .catch(() => undefined)
       .then(() => {
-        this.notifyEnd(reason, leaver, leaverVanished);
-        this.settle(outcome);
+        this.#notifyEnd(reason, leaver, leaverVanished);
+        this.#settle(outcome);
       });
   }
 
-  private notifyEnd(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
+  #notifyEnd(reason: RelayEndReason, leaver: PeerRole | undefined, leaverVanished: boolean): void {
     const end = encodeControlMessage({ type: 'end', reason });
     for (const role of ['agent', 'guest'] as const) {
-      const connection = this.peer(role);
+      const connection = this.#peer(role);
       connection.resume();
       if (role === leaver) {
-        connection.close(1000, reason);
+        connection.close(NORMAL_CLOSE_CODE, reason);
         continue;
       }
       if (leaverVanished) connection.send(encodeControlMessage({ type: 'peer-left' })).catch(() => undefined);

@@ -60,6 +60,12 @@ export interface RelayOptions {
    * `stats().ignoredReports`. @defaultValue 64
    */
   maxReportsPerSession?: number;
+  /**
+   * Milliseconds since the epoch: dates the audit records, spaces the operator's guessing-wave lines
+   * and drives the default registry and rate limiters (a given `registry` or `rateLimiter` keeps its
+   * own clock). Heartbeats and timeouts run on real timers. @defaultValue `Date.now`
+   */
+  clock?: () => number;
   /** Called with failures the relay cannot report to a peer (audit write errors, …); never with secrets. */
   onError?: (error: Error) => void;
   /**

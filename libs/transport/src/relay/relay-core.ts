@@ -8,7 +8,7 @@ import {
   type SessionRecord,
   type SessionRegistry,
 } from '@fernhilfe/session';
-import { ProtocolError, TransportError, TransportErrorCode } from '#errors';
+import { NORMAL_CLOSE_CODE, ProtocolError, TransportCloseCode, TransportError, TransportErrorCode } from '#errors';
 import type { Connection, ConnectionMessage } from '../connection';
 import { encodeControlMessage, parsePeerMessage } from '../control-message-codec';
 import {
@@ -48,6 +48,8 @@ export interface RelayCoreDeps {
   onError: (error: Error) => void;
   /** Where lines for the operator go that are no error: a guessing wave started or ended. */
   onNotice: (message: string) => void;
+  /** Milliseconds since the epoch: dates the audit records and spaces the guessing-wave lines. */
+  clock: () => number;
 }
 
 /** Failure reasons that say only "no such number": during a guessing wave they are answered `rate-limited`. */
@@ -59,56 +61,57 @@ const WIRE_FOR_CLAIM: Record<ClaimFailure, RelayWireError> = {
   taken: 'already-taken',
 };
 
-const now = () => new Date().toISOString();
-
 /**
  * The relay's logic without any HTTP: handles each peer connection from hello to pairing, keeps
  * waiting agents and live sessions, expires numbers, writes the audit trail and shuts down.
  */
 export class RelayCore {
-  private readonly waiting = new Map<string, WaitingAgent>();
-  private readonly live = new Set<LiveSession>();
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly sweeper: ReturnType<typeof setInterval>;
-  private shuttingDown = false;
-  private reportsIgnored = 0;
-  private readonly waves: GuessingWaveNotices;
+  readonly #waiting = new Map<string, WaitingAgent>();
+  readonly #live = new Set<LiveSession>();
+  readonly #pending = new Set<Promise<unknown>>();
+  readonly #sweeper: ReturnType<typeof setInterval>;
+  #shuttingDown = false;
+  #reportsIgnored = 0;
+  readonly #waves: GuessingWaveNotices;
+  readonly #deps: RelayCoreDeps;
 
-  /** @param deps - registry, limiter, audit store, token check and limits */
-  constructor(private readonly deps: RelayCoreDeps) {
-    this.waves = new GuessingWaveNotices(deps.onNotice, {
-      joins: deps.rateLimiter,
-      'agent tokens': deps.agentRateLimiter,
-    });
-    this.sweeper = setInterval(() => {
-      this.waves.poll();
-      this.track(this.expire());
+  /** @param deps - registry, limiters, audit store, token check, limits, clock and where errors and notices go */
+  constructor(deps: RelayCoreDeps) {
+    this.#deps = deps;
+    this.#waves = new GuessingWaveNotices(
+      deps.onNotice,
+      { joins: deps.rateLimiter, 'agent tokens': deps.agentRateLimiter },
+      deps.clock,
+    );
+    this.#sweeper = setInterval(() => {
+      this.#waves.poll();
+      this.#track(this.#expire());
     }, deps.limits.expirySweepMs);
-    this.sweeper.unref();
+    this.#sweeper.unref();
   }
 
   /** Sessions currently paired. */
   get liveSessions(): number {
-    return this.live.size;
+    return this.#live.size;
   }
 
   /** Bytes buffered by the relay towards peers, over all live sessions. */
   get bufferedBytes(): number {
     let total = 0;
-    for (const session of this.live) total += session.bufferedBytes;
+    for (const session of this.#live) total += session.bufferedBytes;
     return total;
   }
 
   /** Guest reports ignored since start because their session had reached `maxReportsPerSession`. */
   get ignoredReports(): number {
-    let total = this.reportsIgnored;
-    for (const session of this.live) total += session.ignoredReports;
+    let total = this.#reportsIgnored;
+    for (const session of this.#live) total += session.ignoredReports;
     return total;
   }
 
   /** Sessions waiting for a guest. */
   get waitingSessions(): number {
-    return this.waiting.size;
+    return this.#waiting.size;
   }
 
   /**
@@ -118,29 +121,29 @@ export class RelayCore {
    * @param address - the client address (for rate limiting and the audit log)
    */
   accept(connection: Connection, address: string): void {
-    if (this.shuttingDown) {
-      this.reject(connection, TransportErrorCode.RELAY_SHUTDOWN, 'internal');
+    if (this.#shuttingDown) {
+      this.#reject(connection, TransportErrorCode.RELAY_SHUTDOWN, 'internal');
       return;
     }
     if (connection.protocol !== RELAY_SUBPROTOCOL) {
-      this.reject(connection, TransportErrorCode.UNSUPPORTED_VERSION, 'unsupported-version');
+      this.#reject(connection, TransportErrorCode.UNSUPPORTED_VERSION, 'unsupported-version');
       return;
     }
     const timer = setTimeout(
-      () => this.reject(connection, TransportErrorCode.TIMEOUT, 'timeout'),
-      this.deps.limits.helloTimeoutMs,
+      () => this.#reject(connection, TransportErrorCode.TIMEOUT, 'timeout'),
+      this.#deps.limits.helloTimeoutMs,
     );
     timer.unref();
     void connection.closed.then(() => clearTimeout(timer));
     let busy = false;
     connection.onMessage((message) => {
       if (busy) {
-        this.handleWhileBusy(connection, message);
+        this.#handleWhileBusy(connection, message);
         return;
       }
-      const hello = this.parseHello(connection, message);
+      const hello = this.#parseHello(connection, message);
       if (!hello) {
-        this.auditMalformedHello(message, address);
+        this.#auditMalformedHello(message, address);
         return;
       }
       if (hello.type === 'ping') {
@@ -148,19 +151,19 @@ export class RelayCore {
         return;
       }
       if (hello.type !== 'create' && hello.type !== 'join') {
-        this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
+        this.#reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
         return;
       }
       busy = true;
       clearTimeout(timer);
       const step =
         hello.type === 'create'
-          ? this.create(connection, address, hello.token)
-          : this.join(connection, address, hello.number);
-      this.track(
+          ? this.#create(connection, address, hello.token)
+          : this.#join(connection, address, hello.number);
+      this.#track(
         step.catch((error: Error) => {
-          this.deps.onError(error);
-          this.reject(connection, TransportErrorCode.INTERNAL, 'internal');
+          this.#deps.onError(error);
+          this.#reject(connection, TransportErrorCode.INTERNAL, 'internal');
         }),
       );
     });
@@ -170,23 +173,29 @@ export class RelayCore {
    * Ends every session with `relay-shutdown`, refuses new ones and waits for the audit trail.
    */
   async shutdown(): Promise<void> {
-    this.shuttingDown = true;
-    clearInterval(this.sweeper);
-    for (const session of this.live) session.end('relay-shutdown');
-    for (const slot of [...this.waiting.values()]) this.endWaiting(slot, 'relay-shutdown', 4017);
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    this.#shuttingDown = true;
+    clearInterval(this.#sweeper);
+    for (const session of this.#live) session.end('relay-shutdown');
+    for (const slot of [...this.#waiting.values()])
+      this.#endWaiting(slot, 'relay-shutdown', TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN]);
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
   }
 
-  private track(promise: Promise<unknown>): void {
-    this.pending.add(promise);
-    void promise.finally(() => this.pending.delete(promise));
+  /** The time of an audit record. */
+  #now(): string {
+    return new Date(this.#deps.clock()).toISOString();
   }
 
-  private async write(record: AuditRecord): Promise<void> {
-    await this.deps.audit.append(record);
+  #track(promise: Promise<unknown>): void {
+    this.#pending.add(promise);
+    void promise.finally(() => this.#pending.delete(promise));
   }
 
-  private reject(connection: Connection, code: TransportErrorCode, wire: RelayWireError, retryAfterMs?: number): void {
+  async #write(record: AuditRecord): Promise<void> {
+    await this.#deps.audit.append(record);
+  }
+
+  #reject(connection: Connection, code: TransportErrorCode, wire: RelayWireError, retryAfterMs?: number): void {
     if (!connection.isOpen) return;
     const message = encodeControlMessage(
       retryAfterMs === undefined ? { type: 'error', code: wire } : { type: 'error', code: wire, retryAfterMs },
@@ -202,9 +211,9 @@ export class RelayCore {
    * A first message that is no valid hello counts as a failed join: it is audited (with whatever
    * number it carried, cut to 32 characters) and raises the address's join delay.
    */
-  private auditMalformedHello(message: ConnectionMessage, address: string): void {
-    this.deps.rateLimiter.recordFailure(address, 'malformed');
-    this.waves.poll();
+  #auditMalformedHello(message: ConnectionMessage, address: string): void {
+    this.#deps.rateLimiter.recordFailure(address, 'malformed');
+    this.#waves.poll();
     let typed = '';
     if (typeof message === 'string' && message.length <= MAX_CONTROL_MESSAGE_BYTES) {
       try {
@@ -214,19 +223,24 @@ export class RelayCore {
         // Not JSON: nothing to quote.
       }
     }
-    this.track(
-      this.write({ type: 'join-refused', at: now(), number: typed, guestAddress: address, reason: 'malformed' }).catch(
-        (cause) =>
-          this.deps.onError(
-            new TransportError(TransportErrorCode.INTERNAL, 'audit of a refused join failed', { cause }),
-          ),
+    this.#track(
+      this.#write({
+        type: 'join-refused',
+        at: this.#now(),
+        number: typed,
+        guestAddress: address,
+        reason: 'malformed',
+      }).catch((cause) =>
+        this.#deps.onError(
+          new TransportError(TransportErrorCode.INTERNAL, 'audit of a refused join failed', { cause }),
+        ),
       ),
     );
   }
 
-  private parseHello(connection: Connection, message: ConnectionMessage): PeerToRelayMessage | undefined {
+  #parseHello(connection: Connection, message: ConnectionMessage): PeerToRelayMessage | undefined {
     if (typeof message !== 'string') {
-      this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
+      this.#reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
       return undefined;
     }
     try {
@@ -239,68 +253,68 @@ export class RelayCore {
           : code === TransportErrorCode.UNEXPECTED_MESSAGE
             ? 'unexpected'
             : 'malformed';
-      this.reject(connection, code, wire);
+      this.#reject(connection, code, wire);
       return undefined;
     }
   }
 
   /** While a create/join is in flight, or while an agent waits: only ping and the agent's own `end`. */
-  private handleWhileBusy(connection: Connection, message: ConnectionMessage): void {
-    const hello = this.parseHello(connection, message);
+  #handleWhileBusy(connection: Connection, message: ConnectionMessage): void {
+    const hello = this.#parseHello(connection, message);
     if (!hello) return;
     if (hello.type === 'ping') {
       connection.send(encodeControlMessage({ type: 'pong' })).catch(() => undefined);
       return;
     }
-    const slot = [...this.waiting.values()].find((candidate) => candidate.connection === connection);
+    const slot = [...this.#waiting.values()].find((candidate) => candidate.connection === connection);
     if (hello.type === 'end' && slot) {
-      this.endWaiting(slot, 'agent-ended', 1000);
+      this.#endWaiting(slot, 'agent-ended', NORMAL_CLOSE_CODE);
       return;
     }
-    this.reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
+    this.#reject(connection, TransportErrorCode.UNEXPECTED_MESSAGE, 'unexpected');
   }
 
-  private async create(connection: Connection, address: string, token: string): Promise<void> {
+  async #create(connection: Connection, address: string, token: string): Promise<void> {
     // Token guessing meets the same growing delays as number guessing, from a budget of its own.
-    const decision = this.deps.agentRateLimiter.check(address);
+    const decision = this.#deps.agentRateLimiter.check(address);
     if (!decision.allowed) {
-      await this.write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'rate-limited' });
-      this.reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
+      await this.#write({ type: 'agent-refused', at: this.#now(), agentAddress: address, reason: 'rate-limited' });
+      this.#reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
       return;
     }
     let agent: VerifiedAgent | null;
     try {
-      agent = await this.deps.verifyAgent(token);
+      agent = await this.#deps.verifyAgent(token);
     } catch (cause) {
-      this.deps.onError(new TransportError(TransportErrorCode.INTERNAL, 'verifyAgent failed', { cause }));
+      this.#deps.onError(new TransportError(TransportErrorCode.INTERNAL, 'verifyAgent failed', { cause }));
       agent = null;
     }
     if (!agent) {
-      this.deps.agentRateLimiter.recordFailure(address, 'unauthorized');
-      this.waves.poll();
-      await this.write({ type: 'agent-refused', at: now(), agentAddress: address, reason: 'unauthorized' });
-      this.reject(connection, TransportErrorCode.UNAUTHORIZED, 'unauthorized');
+      this.#deps.agentRateLimiter.recordFailure(address, 'unauthorized');
+      this.#waves.poll();
+      await this.#write({ type: 'agent-refused', at: this.#now(), agentAddress: address, reason: 'unauthorized' });
+      this.#reject(connection, TransportErrorCode.UNAUTHORIZED, 'unauthorized');
       return;
     }
-    const record = await this.deps.registry.create({
+    const record = await this.#deps.registry.create({
       agent: { id: agent.agentId, org: agent.org, name: agent.displayName },
     });
-    await this.write({
+    await this.#write({
       type: 'session-created',
-      at: now(),
+      at: this.#now(),
       sessionId: record.id,
       number: record.number,
       agent: record.agent,
       agentAddress: address,
     });
     if (!connection.isOpen) {
-      await this.endRecord(record, 'agent-ended');
+      await this.#endRecord(record, 'agent-ended');
       return;
     }
     const slot: WaitingAgent = { record, connection };
-    this.waiting.set(record.id, slot);
+    this.#waiting.set(record.id, slot);
     void connection.closed.then(() => {
-      if (this.waiting.get(record.id) === slot) this.endWaiting(slot, 'agent-ended', 1000);
+      if (this.#waiting.get(record.id) === slot) this.#endWaiting(slot, 'agent-ended', NORMAL_CLOSE_CODE);
     });
     await connection.send(
       encodeControlMessage({
@@ -312,18 +326,24 @@ export class RelayCore {
     );
   }
 
-  private async refuseJoin(
+  async #refuseJoin(
     connection: Connection,
     address: string,
     typed: string,
     reason: ClaimFailure | 'malformed',
   ): Promise<void> {
-    const limiter = this.deps.rateLimiter;
+    const limiter = this.#deps.rateLimiter;
     const retryAfterMs = limiter.recordFailure(address, reason);
-    this.waves.poll();
-    await this.write({ type: 'join-refused', at: now(), number: typed.slice(0, 32), guestAddress: address, reason });
+    this.#waves.poll();
+    await this.#write({
+      type: 'join-refused',
+      at: this.#now(),
+      number: typed.slice(0, 32),
+      guestAddress: address,
+      reason,
+    });
     if (GUESSED.has(reason) && limiter.wave) {
-      this.reject(
+      this.#reject(
         connection,
         TransportErrorCode.RATE_LIMITED,
         'rate-limited',
@@ -338,7 +358,7 @@ export class RelayCore {
         : wire === 'expired'
           ? TransportErrorCode.EXPIRED
           : TransportErrorCode.ALREADY_TAKEN;
-    this.reject(connection, code, wire, retryAfterMs > 0 ? retryAfterMs : undefined);
+    this.#reject(connection, code, wire, retryAfterMs > 0 ? retryAfterMs : undefined);
   }
 
   /**
@@ -346,46 +366,46 @@ export class RelayCore {
    * refused address learns nothing about the number; only then is the number tried. The global
    * budget never refuses a join: during a guessing wave failures just cost more.
    */
-  private async join(connection: Connection, address: string, typed: string): Promise<void> {
-    const decision = this.deps.rateLimiter.check(address);
+  async #join(connection: Connection, address: string, typed: string): Promise<void> {
+    const decision = this.#deps.rateLimiter.check(address);
     if (!decision.allowed) {
-      await this.write({
+      await this.#write({
         type: 'join-refused',
-        at: now(),
+        at: this.#now(),
         number: typed.slice(0, 32),
         guestAddress: address,
         reason: 'rate-limited',
       });
-      this.reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
+      this.#reject(connection, TransportErrorCode.RATE_LIMITED, 'rate-limited', Math.ceil(decision.retryAfterMs));
       return;
     }
     let number: string;
     try {
       number = parseSessionNumber(typed);
     } catch {
-      await this.refuseJoin(connection, address, typed, 'malformed');
+      await this.#refuseJoin(connection, address, typed, 'malformed');
       return;
     }
-    const claim = await this.deps.registry.claimByNumber(number);
+    const claim = await this.#deps.registry.claimByNumber(number);
     if (!claim.ok && claim.reason === 'expired') {
-      const stale = [...this.waiting.values()].find((candidate) => candidate.record.number === number);
-      if (stale) this.endWaiting(stale, 'expired', 4011);
+      const stale = [...this.#waiting.values()].find((candidate) => candidate.record.number === number);
+      if (stale) this.#endWaiting(stale, 'expired', TransportCloseCode[TransportErrorCode.EXPIRED]);
     }
     if (!claim.ok) {
-      await this.refuseJoin(connection, address, typed, claim.reason);
+      await this.#refuseJoin(connection, address, typed, claim.reason);
       return;
     }
-    const slot = this.waiting.get(claim.session.id);
+    const slot = this.#waiting.get(claim.session.id);
     if (!slot?.connection.isOpen) {
-      await this.refuseJoin(connection, address, typed, 'expired');
+      await this.#refuseJoin(connection, address, typed, 'expired');
       return;
     }
-    this.waiting.delete(claim.session.id);
-    this.deps.rateLimiter.recordSuccess(address);
+    this.#waiting.delete(claim.session.id);
+    this.#deps.rateLimiter.recordSuccess(address);
     const record = claim.session;
-    await this.write({
+    await this.#write({
       type: 'guest-joined',
-      at: now(),
+      at: this.#now(),
       sessionId: record.id,
       number: record.number,
       agent: record.agent,
@@ -397,31 +417,31 @@ export class RelayCore {
       org: record.agent.org,
       agentName: record.agent.name ?? '',
     });
-    const session = new LiveSession(record, slot.connection, connection, this.deps.limits.maxBufferedBytesPerSession, {
-      maxReports: this.deps.limits.maxReportsPerSession,
-      write: (report) => this.writeReport(record, address, report),
+    const session = new LiveSession(record, slot.connection, connection, this.#deps.limits.maxBufferedBytesPerSession, {
+      maxReports: this.#deps.limits.maxReportsPerSession,
+      write: (report) => this.#writeReport(record, address, report),
       recordEnd: (outcome) =>
-        this.endRecord(record, outcome.reason, outcome.bytes, outcome.endedBy).catch((cause) =>
-          this.deps.onError(
+        this.#endRecord(record, outcome.reason, outcome.bytes, outcome.endedBy).catch((cause) =>
+          this.#deps.onError(
             new TransportError(TransportErrorCode.INTERNAL, 'audit of a session end failed', { cause }),
           ),
         ),
     });
-    this.live.add(session);
+    this.#live.add(session);
     slot.connection.send(paired).catch(() => undefined);
     connection.send(paired).catch(() => undefined);
-    if (this.shuttingDown) session.end('relay-shutdown');
-    this.track(
+    if (this.#shuttingDown) session.end('relay-shutdown');
+    this.#track(
       session.outcome.then((outcome) => {
-        this.live.delete(session);
-        this.reportsIgnored += outcome.reportsIgnored;
+        this.#live.delete(session);
+        this.#reportsIgnored += outcome.reportsIgnored;
       }),
     );
   }
 
   /** Audits what the paired guest reported; a failed write goes to `onError` and the session goes on. */
-  private async writeReport(record: SessionRecord, guestAddress: string, report: ReportMessage): Promise<void> {
-    const base = { at: now(), sessionId: record.id, number: record.number, agent: record.agent, guestAddress };
+  async #writeReport(record: SessionRecord, guestAddress: string, report: ReportMessage): Promise<void> {
+    const base = { at: this.#now(), sessionId: record.id, number: record.number, agent: record.agent, guestAddress };
     const entry: AuditRecord =
       report.event === 'control'
         ? { ...base, type: report.granted ? 'control-granted' : 'control-revoked' }
@@ -429,23 +449,27 @@ export class RelayCore {
           ? { ...base, type: 'consent-granted', scopes: [...report.scopes] }
           : { ...base, type: 'consent-refused' };
     try {
-      await this.write(entry);
+      await this.#write(entry);
     } catch (cause) {
-      this.deps.onError(
+      this.#deps.onError(
         new TransportError(TransportErrorCode.INTERNAL, `audit of a ${report.event} report failed`, { cause }),
       );
     }
   }
 
-  private endWaiting(slot: WaitingAgent, reason: RelayEndReason, closeCode: number): void {
-    this.waiting.delete(slot.record.id);
+  #endWaiting(slot: WaitingAgent, reason: RelayEndReason, closeCode: number): void {
+    this.#waiting.delete(slot.record.id);
     const { connection } = slot;
     // On record first; only then does the agent hear of the end.
-    const recorded = this.endRecord(slot.record, reason, undefined, reason === 'agent-ended' ? 'agent' : 'relay').catch(
-      (cause) =>
-        this.deps.onError(new TransportError(TransportErrorCode.INTERNAL, 'audit of a session end failed', { cause })),
+    const recorded = this.#endRecord(
+      slot.record,
+      reason,
+      undefined,
+      reason === 'agent-ended' ? 'agent' : 'relay',
+    ).catch((cause) =>
+      this.#deps.onError(new TransportError(TransportErrorCode.INTERNAL, 'audit of a session end failed', { cause })),
     );
-    this.track(
+    this.#track(
       recorded.finally(() => {
         if (!connection.isOpen) return;
         connection
@@ -456,16 +480,16 @@ export class RelayCore {
     );
   }
 
-  private async endRecord(
+  async #endRecord(
     record: SessionRecord,
     reason: RelayEndReason,
     bytes = { guestToAgent: 0, agentToGuest: 0 },
     endedBy: 'agent' | 'guest' | 'relay' = 'relay',
   ): Promise<void> {
-    const ended = await this.deps.registry.end(record.id, reason);
-    await this.write({
+    const ended = await this.#deps.registry.end(record.id, reason);
+    await this.#write({
       type: 'session-ended',
-      at: now(),
+      at: this.#now(),
       sessionId: record.id,
       number: record.number,
       agent: record.agent,
@@ -475,11 +499,11 @@ export class RelayCore {
     });
   }
 
-  private async expire(): Promise<void> {
-    const expired = await this.deps.registry.expire();
+  async #expire(): Promise<void> {
+    const expired = await this.#deps.registry.expire();
     for (const record of expired) {
-      const slot = this.waiting.get(record.id);
-      if (slot) this.endWaiting(slot, 'expired', 4011);
+      const slot = this.#waiting.get(record.id);
+      if (slot) this.#endWaiting(slot, 'expired', TransportCloseCode[TransportErrorCode.EXPIRED]);
     }
   }
 }

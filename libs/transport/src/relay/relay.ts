@@ -8,7 +8,7 @@ import {
   type JoinRateLimiterStats,
 } from '@fernhilfe/session';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { TransportError, TransportErrorCode } from '#errors';
+import { TransportCloseCode, TransportError, TransportErrorCode } from '#errors';
 import { resolveLimits } from '../connection';
 import { RELAY_SUBPROTOCOL } from '../protocol';
 import { wrapWsSocket } from '../ws-connection';
@@ -84,10 +84,12 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     heartbeatTimeoutMs: limits.heartbeatTimeoutMs,
   });
   const onError = options.onError ?? ((error: Error) => console.error(`[relay] ${error.name}: ${error.message}`));
-  const rateLimiter = options.rateLimiter ?? createJoinRateLimiter();
-  const agentRateLimiter = options.agentRateLimiter ?? createJoinRateLimiter();
+  const clock = options.clock ?? Date.now;
+  const rateLimiter = options.rateLimiter ?? createJoinRateLimiter({ clock });
+  const agentRateLimiter = options.agentRateLimiter ?? createJoinRateLimiter({ clock });
   const core = new RelayCore({
-    registry: options.registry ?? createMemoryRegistry(),
+    clock,
+    registry: options.registry ?? createMemoryRegistry({ clock }),
     rateLimiter,
     agentRateLimiter,
     onNotice: options.onNotice ?? ((message: string) => console.warn(`[relay] ${message}`)),
@@ -203,7 +205,8 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
                   clearTimeout(timer);
                   resolve();
                 });
-                if (ws.readyState === ws.OPEN) ws.close(4017, 'relay-shutdown');
+                if (ws.readyState === ws.OPEN)
+                  ws.close(TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN], 'relay-shutdown');
               }),
           ),
         );

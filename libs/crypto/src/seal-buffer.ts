@@ -1,6 +1,6 @@
 import { isBytes } from '@noble/hashes/utils.js';
 import { allocateFrame } from '#aead';
-import { ChannelError } from './errors';
+import { ChannelError, CryptoErrorCode } from './errors';
 import { MAX_PLAINTEXT_LENGTH } from './limits';
 import { TAG_LENGTH } from './noise/cipher-state';
 import { HEADER_LENGTH } from './wire';
@@ -9,7 +9,7 @@ import { HEADER_LENGTH } from './wire';
 export const SEAL_OVERHEAD = HEADER_LENGTH + TAG_LENGTH;
 
 /**
- * Allocates a zero-filled frame buffer for {@link SecureChannel.sealInPlace}: room for the
+ * Allocates a zero-filled seal buffer for {@link SecureChannel.sealInPlace}: room for the
  * header, then `plaintextLength` bytes for the plaintext, then room for the tag. Write the
  * plaintext into {@link sealBufferPlaintext} of it; nothing else needs initialising.
  *
@@ -26,7 +26,7 @@ export function createSealBuffer(plaintextLength: number): Uint8Array {
 }
 
 /**
- * A frame buffer whose every byte the caller overwrites at once (`seal` copies the whole
+ * A seal buffer whose every byte the caller overwrites at once (`seal` copies the whole
  * plaintext in), so it skips zero-filling where the runtime allows.
  *
  * @throws like {@link createSealBuffer}
@@ -43,15 +43,15 @@ export function createOverwrittenSealBuffer(plaintextLength: number): Uint8Array
  */
 export function checkPlaintextLength(plaintextLength: number): void {
   if (!Number.isInteger(plaintextLength) || plaintextLength < 0) {
-    throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'plaintextLength must be a non-negative integer');
+    throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'plaintextLength must be a non-negative integer');
   }
   if (plaintextLength > MAX_PLAINTEXT_LENGTH) {
-    throw new ChannelError('CRYPTO_MESSAGE_TOO_LARGE', 'plaintext over 65 519 bytes; split it into chunks');
+    throw new ChannelError(CryptoErrorCode.MESSAGE_TOO_LARGE, 'plaintext over 65 519 bytes; split it into chunks');
   }
 }
 
 /**
- * The plaintext area of a frame buffer: a view (not a copy) between header and tag room.
+ * The plaintext area of a seal buffer: a view (not a copy) between header and tag room.
  *
  * @param frame - a buffer from {@link createSealBuffer}, or any buffer laid out the same way
  * @returns `frame.subarray(2, frame.length - 16)`
@@ -70,6 +70,6 @@ export function sealBufferPlaintext(frame: Uint8Array): Uint8Array {
  */
 export function checkSealBuffer(frame: Uint8Array): void {
   if (!isBytes(frame) || frame.length < SEAL_OVERHEAD) {
-    throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame buffer must be a Uint8Array of at least 18 bytes');
+    throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'seal buffer must be a Uint8Array of at least 18 bytes');
   }
 }

@@ -1,8 +1,8 @@
-import { ChannelError } from './errors';
-import { checkPlaintextLength, createSealBuffer, SEAL_OVERHEAD } from './frame-buffer';
+import { ChannelError, CryptoErrorCode } from './errors';
 import { MAX_FRAME_LENGTH, MAX_PLAINTEXT_LENGTH } from './limits';
+import { checkPlaintextLength, createSealBuffer, SEAL_OVERHEAD } from './seal-buffer';
 
-/** One frame buffer handed out by a {@link SealBufferPool}, and the way to give it back. */
+/** One seal buffer handed out by a {@link SealBufferPool}, and the way to give it back. */
 export interface SealBufferLease {
   /** `plaintextLength + 18` bytes: header room ‖ plaintext area ‖ tag room, for `sealInPlace`. */
   readonly frame: Uint8Array;
@@ -13,10 +13,10 @@ export interface SealBufferLease {
   readonly release: () => void;
 }
 
-/** Reuses frame buffers between sends, so a busy sender does not allocate 64 KiB per frame. */
+/** Reuses seal buffers between sends, so a busy sender does not allocate 64 KiB per frame. */
 export interface SealBufferPool {
   /**
-   * A frame buffer for `plaintextLength` bytes of plaintext: a released one when the pool
+   * A seal buffer for `plaintextLength` bytes of plaintext: a released one when the pool
    * has one free, else a new one. Frames below the pooling threshold are always new and
    * their release does nothing.
    *
@@ -45,7 +45,7 @@ export interface SealBufferPoolOptions {
 const NOTHING_TO_RELEASE = () => {};
 
 /**
- * Creates a pool of frame buffers for {@link SecureChannel.sealInPlace}. Pooled frames are
+ * Creates a pool of seal buffers for {@link SecureChannel.sealInPlace}. Pooled frames are
  * views at the start of a {@link MAX_FRAME_LENGTH}-byte buffer, so unlike `seal`'s frames they
  * do not own their whole `.buffer`; behind the view lie zeros or earlier frames' ciphertext,
  * never other memory. A lease that is never released just leaves its buffer to the garbage
@@ -60,7 +60,7 @@ export function createSealBufferPool(options: SealBufferPoolOptions = {}): SealB
   const minPooledLength = options.minPooledLength ?? 4096;
   for (const value of [maxFree, minPooledLength]) {
     if (!Number.isInteger(value) || value < 0) {
-      throw new ChannelError('CRYPTO_INVALID_ARGUMENT', 'frame pool options must be non-negative integers');
+      throw new ChannelError(CryptoErrorCode.INVALID_ARGUMENT, 'frame pool options must be non-negative integers');
     }
   }
   const free: Uint8Array[] = [];
