@@ -28,6 +28,25 @@ export function createControlNotice(make: MakeElement): ViewPart {
 }
 
 /**
+ * The warning that the customer's desktop refuses the agent's input (an elevated window, a
+ * secure desktop). Shown only while control is on; the reducer clears it when control ends.
+ *
+ * @param make - element factory
+ * @returns the notice
+ */
+export function createInputBlockedNotice(make: MakeElement): ViewPart {
+  const element = make('p', { class: 'fh-notice', 'data-part': 'input-blocked', role: 'status' });
+  return {
+    element,
+    update({ state }, t) {
+      const reason = isControlOn(state) ? state.inputBlocked : undefined;
+      element.hidden = reason === undefined;
+      if (reason !== undefined) setText(element, t(`control.blocked.${reason}`));
+    },
+  };
+}
+
+/**
  * The element the renderer draws the remote screen into, with a placeholder until the first picture.
  *
  * @param make - element factory

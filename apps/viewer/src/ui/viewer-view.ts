@@ -1,5 +1,5 @@
 import { translator } from '../i18n/translate';
-import { createControlNotice, createViewport } from './screen-area';
+import { createControlNotice, createInputBlockedNotice, createViewport } from './screen-area';
 import { createCodeCard, createEndedCard, createNumberCard, createStartCard } from './session-cards';
 import { createStatusBar } from './status-bar';
 import { createStepsCard } from './steps-card';
@@ -58,6 +58,7 @@ export function createViewerView(root: ShadowRoot, actions: ViewerViewActions, l
   const main = container(make, 'section', 'fh-main', [
     createToolbar(make, actions, languageSwitch),
     createControlNotice(make),
+    createInputBlockedNotice(make),
     viewport,
     createStatusBar(make),
   ]);
