@@ -118,6 +118,7 @@ export function createViewerController(options: ViewerControllerOptions): Viewer
       screenUpdate: (bytes) => current() && onScreenUpdate(bytes),
       cursor: (update) => current() && isLive(state) && options.screen.cursor(update),
       control: (change) => current() && dispatch({ type: 'control', change }),
+      inputBlocked: (reason) => current() && dispatch({ type: 'input-blocked', reason }),
       rtt: (milliseconds) => current() && meter.rtt(milliseconds),
       ended: (reason) => current() && dispatch({ type: 'ended', reason, at: options.now() }),
       error: (error) => current() && fail(error),

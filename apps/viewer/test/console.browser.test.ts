@@ -328,6 +328,41 @@ describe('agent console in Chromium (fake relay)', () => {
     expect(await page.locator('[data-step="control"]').getAttribute('data-status')).toBe('skipped');
   });
 
+  it('warns while Windows blocks input, in German and English, until control ends', async () => {
+    const blocked = part('input-blocked');
+    await goLive();
+    await page.evaluate(() => fake.relay.inputBlocked('elevated-window'));
+    expect(await blocked.isVisible()).toBe(false); // view only: nothing to block
+    await grantControl();
+    await page.evaluate(() => fake.relay.inputBlocked('elevated-window'));
+    await expect
+      .poll(() => blocked.textContent())
+      .toBe(
+        'Der Kunde hat ein Fenster mit Administratorrechten im Vordergrund – Eingaben werden von Windows blockiert.',
+      );
+    expect(await blocked.isVisible()).toBe(true);
+    expect(await blocked.getAttribute('role')).toBe('status');
+    await shot('10-input-blocked');
+    await page.locator('.console-lang[data-lang="en"]').click();
+    await page.evaluate(() => fake.relay.inputBlocked('secure-desktop'));
+    await expect
+      .poll(() => blocked.textContent())
+      .toBe(
+        "A secure desktop is active on the customer's computer (UAC prompt, lock screen) – Windows blocks your input.",
+      );
+    expect(await part('release-control').isEnabled()).toBe(true); // a notice, not a dialog
+    await page.locator('.console-lang[data-lang="de"]').click();
+    await page.evaluate(() => fake.relay.control('revoked'));
+    await expect.poll(() => blocked.isVisible()).toBe(false);
+    await page.evaluate(() => fake.relay.control('granted'));
+    await expect.poll(() => part('control-indicator').textContent()).toBe('Steuerung aktiv');
+    expect(await blocked.isVisible()).toBe(false);
+    await page.evaluate(() => fake.relay.inputBlocked('secure-desktop'));
+    await expect.poll(() => blocked.isVisible()).toBe(true);
+    await part('release-control').click();
+    await expect.poll(() => blocked.isVisible()).toBe(false);
+  });
+
   it('ends the session from the end button', async () => {
     await goLive();
     await part('end').click();

@@ -1,3 +1,4 @@
+import { INPUT_BLOCKED_REASON_CODES, type InputBlockedReason } from '@fernhilfe/call';
 import { describe, expect, it } from 'vitest';
 import { END_REASONS } from '../src/connection/end-reasons';
 import { ViewerErrorCode } from '../src/errors';
@@ -15,12 +16,15 @@ describe('i18n table', () => {
     }
   });
 
-  it('explains every end reason, error code, step and key combination in both languages', () => {
+  it('explains every end reason, error code, step, key combination and input-blocked reason in both languages', () => {
     for (const lang of LANGUAGES) {
       for (const reason of END_REASONS) expect(MESSAGES[lang][endReasonKey(reason)]).toBeTruthy();
       for (const code of Object.values(ViewerErrorCode)) expect(MESSAGES[lang][errorKey(code)]).toBeTruthy();
       for (const step of STEPS) expect(MESSAGES[lang][`steps.${step}`]).toBeTruthy();
       for (const combo of KEY_COMBO_IDS) expect(MESSAGES[lang][`combo.${combo}`]).toBeTruthy();
+      for (const reason of Object.keys(INPUT_BLOCKED_REASON_CODES) as InputBlockedReason[]) {
+        expect(MESSAGES[lang][`control.blocked.${reason}`]).toBeTruthy();
+      }
     }
   });
 

@@ -27,6 +27,7 @@ function recorder() {
     screenUpdate: push('screenUpdate'),
     cursor: push('cursor'),
     control: push('control'),
+    inputBlocked: push('inputBlocked'),
     rtt: push('rtt'),
     ended: push('ended'),
     error: push('error'),
@@ -132,6 +133,8 @@ describe('createRelayConnection over a real relay', () => {
     await requested;
     await guest.call.answerControlRequest(true);
     expect(await seen.next('control')).toBe('granted');
+    await guest.call.reportInputBlocked('secure-desktop');
+    expect(await seen.next('inputBlocked')).toBe('secure-desktop');
 
     const input: KeyMessage[] = [];
     guest.call.on('input', (event) => event.type === 'key' && input.push(event));

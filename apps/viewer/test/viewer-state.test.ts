@@ -75,6 +75,20 @@ describe('reduceViewerState', () => {
     expect(reduceViewerState(revoked, { type: 'control-requested' }).notice).toBeUndefined();
   });
 
+  it('keeps why input is blocked only while control is on', () => {
+    const granted = reduceViewerState(live(), { type: 'control', change: 'granted' });
+    const blocked = reduceViewerState(granted, { type: 'input-blocked', reason: 'elevated-window' });
+    expect(blocked.inputBlocked).toBe('elevated-window');
+    expect(reduceViewerState(blocked, { type: 'input-blocked', reason: 'elevated-window' })).toBe(blocked);
+    expect(reduceViewerState(blocked, { type: 'input-blocked', reason: 'secure-desktop' }).inputBlocked).toBe(
+      'secure-desktop',
+    );
+    expect(reduceViewerState(live(), { type: 'input-blocked', reason: 'secure-desktop' }).inputBlocked).toBeUndefined();
+    expect(reduceViewerState(blocked, { type: 'control', change: 'revoked' }).inputBlocked).toBeUndefined();
+    expect(reduceViewerState(blocked, { type: 'control-released' }).inputBlocked).toBeUndefined();
+    expect(reduceViewerState(blocked, { type: 'ended', reason: 'guest-ended', at: 1 }).inputBlocked).toBeUndefined();
+  });
+
   it('returns to idle with the error when creating fails, and starts afresh after an end', () => {
     const failed = run({ type: 'create-started' }, { type: 'create-failed', code: 'VIEWER_TOKEN_REJECTED' });
     expect(failed).toMatchObject({ phase: 'idle', error: 'VIEWER_TOKEN_REJECTED' });

@@ -38,6 +38,7 @@ const SAMPLES: Record<MessageTypeName, SessionMessage> = {
   ping: { type: 'ping', id: 77 },
   pong: { type: 'pong', id: 77 },
   end: { type: 'end', reason: 'guest-ended' },
+  'input-blocked': { type: 'input-blocked', reason: 'secure-desktop' },
 };
 
 const toJson = (message: SessionMessage) =>

@@ -2,8 +2,15 @@ import { createGuestHandshake, type GuestHandshake, MAX_PLAINTEXT_LENGTH } from 
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
 import { CallError, CallErrorCode } from './errors';
-import { CAPABILITIES } from './protocol/message-types';
-import type { CursorImage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from './protocol/messages';
+import { CAPABILITIES, INPUT_BLOCKED_REASON_CODES } from './protocol/message-types';
+import type {
+  CursorImage,
+  HelloMessage,
+  InputBlockedReason,
+  KeyMessage,
+  PointerMessage,
+  SessionMessage,
+} from './protocol/messages';
 import { createPermissionGate, type GateRefusal, type PermissionGate } from './protocol/permission-gate';
 import { SecureLink } from './secure-link';
 
@@ -78,6 +85,16 @@ export interface GuestCall extends SupportCall<GuestCallEvents> {
   sendFrame(update: Uint8Array): Promise<number>;
   /** Sends the cursor shape and position. */
   sendCursor(cursor: GuestCursor): Promise<void>;
+  /**
+   * Tells the agent that the desktop refuses injected input (an elevated window, a secure
+   * desktop), so they are not clicking into nothing. Sent only while control is granted
+   * (otherwise a no-op) and only on a change: the same reason twice in a row is sent once,
+   * until control is granted again or the other reason is reported.
+   *
+   * @param reason - why input is refused
+   * @throws {@link CallError} `CALL_INVALID_ARGUMENT` for an unknown reason (as a rejection)
+   */
+  reportInputBlocked(reason: InputBlockedReason): Promise<void>;
 }
 
 class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
@@ -92,6 +109,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
   #controlRequested = false;
   #nextFrameId = 1;
   #sendingFrame = false;
+  #lastInputBlocked: InputBlockedReason | undefined;
 
   constructor(options: GuestCallOptions) {
     super(options);
@@ -169,6 +187,7 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
       return;
     }
     this.#gate.grant();
+    this.#lastInputBlocked = undefined;
     this.life.transition('active-control');
     this.emit('control', true);
     await this.sendQuietly({ type: 'control-grant' });
@@ -205,6 +224,15 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
   async sendCursor(cursor: GuestCursor): Promise<void> {
     this.requireState('active-view', 'active-control');
     await this.sendQuietly({ type: 'cursor', ...cursor });
+  }
+
+  async reportInputBlocked(reason: InputBlockedReason): Promise<void> {
+    if (!Object.hasOwn(INPUT_BLOCKED_REASON_CODES, reason)) {
+      throw new CallError(CallErrorCode.INVALID_ARGUMENT, `unknown input-blocked reason ${String(reason)}`);
+    }
+    if (this.life.state !== 'active-control' || reason === this.#lastInputBlocked) return;
+    this.#lastInputBlocked = reason;
+    await this.sendQuietly({ type: 'input-blocked', reason });
   }
 
   protected handle(message: SessionMessage): void {

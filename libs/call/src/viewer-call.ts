@@ -4,7 +4,14 @@ import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
 import { CallError, CallErrorCode } from './errors';
 import { type AssembledFrame, FrameAssembler } from './frame-assembler';
 import { CAPABILITIES } from './protocol/message-types';
-import type { CursorMessage, HelloMessage, KeyMessage, PointerMessage, SessionMessage } from './protocol/messages';
+import type {
+  CursorMessage,
+  HelloMessage,
+  InputBlockedReason,
+  KeyMessage,
+  PointerMessage,
+  SessionMessage,
+} from './protocol/messages';
 import { SecureLink } from './secure-link';
 
 /** Options of {@link createViewerCall}. */
@@ -38,6 +45,12 @@ export interface ViewerCallEvents extends CoreCallEvents {
   cursor: CursorMessage;
   /** Control is granted (`true`) or ended or refused (`false`). */
   control: boolean;
+  /**
+   * While control is granted: the guest's desktop refuses injected input (an elevated window,
+   * a secure desktop). The guest sends it once per change of reason, and again after control is
+   * granted anew; it does not say when input gets through again.
+   */
+  'input-blocked': InputBlockedReason;
 }
 
 /**
@@ -197,6 +210,11 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
         this.#controlRequested = false;
         this.life.transition('active-control');
         this.emit('control', true);
+        return;
+      case 'input-blocked':
+        // In view-only state it crossed a release or revoke on the wire: it no longer matters.
+        if (state === 'active-control') this.emit('input-blocked', message.reason);
+        else if (state !== 'active-view') throw unexpected(message, state);
         return;
       case 'control-revoke':
         if (state === 'active-control') this.life.transition('active-view');

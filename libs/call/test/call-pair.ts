@@ -78,3 +78,12 @@ export function createCallPair(
 export async function settle(rounds = 50): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
+
+/** Runs the handshake and the customer's consent: both sides are in `active-view`. */
+export async function consented(pair = createCallPair()) {
+  pair.guest.start();
+  await settle();
+  await pair.guest.confirm();
+  await settle();
+  return pair;
+}

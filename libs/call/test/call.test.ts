@@ -3,15 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heavyRuns } from '../../../scripts/fast-check-runs';
 import { type CallEnded, CallErrorCode, encodeMessage, type KeyMessage, type PointerMessage } from '../src/index';
-import { createCallPair, manualTimers, settle } from './call-pair';
-
-async function consented(pair = createCallPair()) {
-  pair.guest.start();
-  await settle();
-  await pair.guest.confirm();
-  await settle();
-  return pair;
-}
+import { consented, createCallPair, manualTimers, settle } from './call-pair';
 
 describe('support call', () => {
   it('runs handshake, consent, frames, control and end between guest and viewer', async () => {
@@ -315,6 +307,13 @@ describe('the guest enforces control, whatever the viewer sends', () => {
     expect(applied).toHaveLength(1);
     expect(refused).toHaveLength(3);
     expect(guest.state).toBe('active-view');
+  });
+
+  it('an input-blocked message from the viewer ends the call as protocol-error', async () => {
+    const { guest, inject } = await rogueViewer();
+    await guest.confirm();
+    inject({ type: 'input-blocked', reason: 'secure-desktop' });
+    expect(guest.endReason).toBe('protocol-error');
   });
 
   it('property: whatever messages arrive, input is emitted only while control is granted', async () => {

@@ -64,6 +64,7 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
       const change = controls.fromCall(granted);
       if (change) events.control(change);
     });
+    live.on('input-blocked', (reason) => events.inputBlocked(reason));
     live.on('rtt', (milliseconds) => events.rtt(milliseconds));
     live.on('ended', ({ reason, by }) => {
       if (by !== 'transport') finish(reason);

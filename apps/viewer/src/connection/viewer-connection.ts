@@ -1,3 +1,4 @@
+import type { InputBlockedReason } from '@fernhilfe/call';
 import type { ViewerError } from '../errors';
 import type { RemoteKeyInput, RemotePointerInput } from '../input/remote-input';
 import type { CursorUpdate } from '../render/framebuffer';
@@ -45,6 +46,8 @@ export interface ViewerConnectionEvents {
   cursor(update: CursorUpdate): void;
   /** The customer granted or refused a control request, or revoked control. */
   control(change: ControlChange): void;
+  /** While control is on: the customer's desktop refuses injected input (an elevated window, a secure desktop). */
+  inputBlocked(reason: InputBlockedReason): void;
   /** Latest round-trip time in milliseconds (frame acks or heartbeats). */
   rtt(milliseconds: number): void;
   /** The session is over; no events follow. */

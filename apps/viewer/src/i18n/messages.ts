@@ -55,6 +55,10 @@ const de = {
   'control.off': 'Nur Ansicht',
   'control.refused': 'Der Kunde hat die Steuerung abgelehnt.',
   'control.revoked': 'Der Kunde hat die Steuerung zurückgenommen.',
+  'control.blocked.elevated-window':
+    'Der Kunde hat ein Fenster mit Administratorrechten im Vordergrund – Eingaben werden von Windows blockiert.',
+  'control.blocked.secure-desktop':
+    'Beim Kunden ist ein geschützter Desktop aktiv (Benutzerkontensteuerung, Sperrbildschirm) – Eingaben werden von Windows blockiert.',
   'control.combos': 'Tastenkombinationen',
 
   'combo.ctrl-alt-del': 'Strg+Alt+Entf',
@@ -151,6 +155,10 @@ const en: Record<MessageKey, string> = {
   'control.off': 'View only',
   'control.refused': 'The customer refused control.',
   'control.revoked': 'The customer took control back.',
+  'control.blocked.elevated-window':
+    'The customer has a window with administrator rights in the foreground – Windows blocks your input.',
+  'control.blocked.secure-desktop':
+    "A secure desktop is active on the customer's computer (UAC prompt, lock screen) – Windows blocks your input.",
   'control.combos': 'Key combinations',
 
   'combo.ctrl-alt-del': 'Ctrl+Alt+Del',

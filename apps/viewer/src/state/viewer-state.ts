@@ -1,3 +1,4 @@
+import type { InputBlockedReason } from '@fernhilfe/call';
 import type { EndReason } from '../connection/end-reasons';
 import type { ControlChange, CreatedSession } from '../connection/viewer-connection';
 import type { ViewerErrorCode } from '../errors';
@@ -28,6 +29,11 @@ export interface ViewerState {
   /** A control request is waiting for the customer's answer. */
   readonly controlRequested: boolean;
   readonly notice?: ControlNotice;
+  /**
+   * While control is on: why the customer's desktop refuses the agent's input, as the guest
+   * last reported it. Cleared when control ends (the guest cannot tell when input gets through again).
+   */
+  readonly inputBlocked?: InputBlockedReason;
   readonly endReason?: EndReason;
   /** Last error reported; cleared by the next session. */
   readonly error?: ViewerErrorCode;
@@ -54,6 +60,7 @@ export type ViewerEvent =
   | { type: 'control-requested' }
   | { type: 'control'; change: ControlChange }
   | { type: 'control-released' }
+  | { type: 'input-blocked'; reason: InputBlockedReason }
   | { type: 'ended'; reason: EndReason; at: number }
   | { type: 'error'; code: ViewerErrorCode };
 
@@ -97,10 +104,23 @@ export function reduceViewerState(state: ViewerState, event: ViewerEvent): Viewe
     case 'control':
       return applyControlChange(state, event.change);
     case 'control-released':
-      return state.phase === 'live-control' ? { ...state, phase: 'live-view', notice: undefined } : state;
+      return state.phase === 'live-control'
+        ? { ...state, phase: 'live-view', notice: undefined, inputBlocked: undefined }
+        : state;
+    case 'input-blocked':
+      return state.phase === 'live-control' && state.inputBlocked !== event.reason
+        ? { ...state, inputBlocked: event.reason }
+        : state;
     case 'ended':
       return ENDABLE.includes(state.phase) || state.phase === 'creating'
-        ? { ...state, phase: 'ended', endReason: event.reason, endedAt: event.at, controlRequested: false }
+        ? {
+            ...state,
+            phase: 'ended',
+            endReason: event.reason,
+            endedAt: event.at,
+            controlRequested: false,
+            inputBlocked: undefined,
+          }
         : state;
     case 'error':
       return { ...state, error: event.code };
@@ -111,11 +131,17 @@ function applyControlChange(state: ViewerState, change: ControlChange): ViewerSt
   if (!LIVE.includes(state.phase)) return state;
   switch (change) {
     case 'granted':
-      return { ...state, phase: 'live-control', controlRequested: false, notice: undefined };
+      return { ...state, phase: 'live-control', controlRequested: false, notice: undefined, inputBlocked: undefined };
     case 'refused':
       return state.controlRequested ? { ...state, controlRequested: false, notice: 'control-refused' } : state;
     case 'revoked':
-      return { ...state, phase: 'live-view', controlRequested: false, notice: 'control-revoked' };
+      return {
+        ...state,
+        phase: 'live-view',
+        controlRequested: false,
+        notice: 'control-revoked',
+        inputBlocked: undefined,
+      };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { InputBlockedReason } from '@fernhilfe/call';
 import type { EndReason } from '../../src/connection/end-reasons';
 import type {
   ControlChange,
@@ -35,6 +36,7 @@ export interface FakeRelay {
   screen(bytes: Uint8Array): void;
   cursor(update: CursorUpdate): void;
   control(change: ControlChange): void;
+  inputBlocked(reason: InputBlockedReason): void;
   rtt(milliseconds: number): void;
   guestEnds(reason: EndReason): void;
   error(code: ViewerErrorCode): void;
@@ -103,6 +105,7 @@ export function createFakeRelay(now: () => number = () => Date.now()): FakeRelay
     screen: (bytes) => on().screenUpdate(bytes),
     cursor: (update) => on().cursor(update),
     control: (change) => on().control(change),
+    inputBlocked: (reason) => on().inputBlocked(reason),
     rtt: (milliseconds) => on().rtt(milliseconds),
     guestEnds: (reason) => on().ended(reason),
     error: (code) => on().error(new ViewerError(code, 'fake error')),

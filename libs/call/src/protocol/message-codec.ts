@@ -8,7 +8,7 @@ import { controlGrantCodec, controlRequestCodec, controlRevokeCodec } from './co
 import { helloCodec } from './codecs/hello';
 import { keyCodec } from './codecs/key';
 import { pointerCodec } from './codecs/pointer';
-import { endCodec, frameAckCodec, pingCodec, pongCodec } from './codecs/scalar';
+import { endCodec, frameAckCodec, inputBlockedCodec, pingCodec, pongCodec } from './codecs/scalar';
 import { screenUpdateCodec } from './codecs/screen-update';
 import { tooLarge } from './fields';
 import { type ProtocolLimits, resolveLimits } from './limits';
@@ -31,6 +31,7 @@ const CODECS: CodecTable = {
   ping: pingCodec,
   pong: pongCodec,
   end: endCodec,
+  'input-blocked': inputBlockedCodec,
 };
 
 function codecFor(type: MessageTypeName): PayloadCodec<SessionMessage> {

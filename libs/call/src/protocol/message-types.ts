@@ -1,4 +1,5 @@
 import type { EndReason } from '@fernhilfe/session';
+import type { InputBlockedReason } from './messages';
 
 /** Who may send a message: the guest, the viewer, or either. */
 export type MessageDirection = 'guest→viewer' | 'viewer→guest' | 'both';
@@ -39,7 +40,8 @@ export type MessageTypeName =
   | 'frame-ack'
   | 'ping'
   | 'pong'
-  | 'end';
+  | 'end'
+  | 'input-blocked';
 
 /**
  * The support-protocol schema: every message type, its number on the wire, who sends it,
@@ -163,6 +165,12 @@ export const MESSAGE_TYPES: Readonly<Record<MessageTypeName, MessageTypeEntry>> 
     input: false,
     layout: [{ name: 'reason', wire: 'u8', note: 'end reason code, see END_REASON_CODES' }],
   },
+  'input-blocked': {
+    id: 14,
+    direction: 'guest→viewer',
+    input: false,
+    layout: [{ name: 'reason', wire: 'u8', note: '1 = elevated-window, 2 = secure-desktop; other values invalid' }],
+  },
 };
 
 /** Every message type name, in type-number order. */
@@ -228,4 +236,13 @@ export const END_REASON_CODES: Readonly<Record<EndReason, number>> = {
   'protocol-error': 8,
   'relay-shutdown': 9,
   interrupted: 10,
+};
+
+/**
+ * Wire codes of the reasons in the `input-blocked` message: why the guest's desktop refuses
+ * injected input. Codes are never reused.
+ */
+export const INPUT_BLOCKED_REASON_CODES: Readonly<Record<InputBlockedReason, number>> = {
+  'elevated-window': 1,
+  'secure-desktop': 2,
 };

@@ -154,6 +154,24 @@ export interface EndMessage {
   reason: EndReason;
 }
 
+/**
+ * Why the guest's desktop refuses injected input. `@fernhilfe/desktop` declares the same union
+ * for its platform layers (its tests keep the two identical).
+ */
+export type InputBlockedReason =
+  /** The foreground window runs with higher rights (Windows UIPI: an elevated window). */
+  | 'elevated-window'
+  /** A secure desktop is shown (Windows UAC prompt, lock screen, Ctrl+Alt+Del screen). */
+  | 'secure-desktop';
+
+/** The guest's desktop refuses the agent's input, so the agent is told instead of clicking into nothing. */
+export interface InputBlockedMessage {
+  /** Message type. */
+  type: 'input-blocked';
+  /** Why, see {@link INPUT_BLOCKED_REASON_CODES}. */
+  reason: InputBlockedReason;
+}
+
 /** Every support-protocol message, discriminated by `type` (a key of {@link MESSAGE_TYPES}). */
 export type SessionMessage =
   | HelloMessage
@@ -168,4 +186,5 @@ export type SessionMessage =
   | FrameAckMessage
   | PingMessage
   | PongMessage
-  | EndMessage;
+  | EndMessage
+  | InputBlockedMessage;

@@ -1,6 +1,12 @@
 import { type ConsentScope, END_REASONS } from '@fernhilfe/session';
 import fc from 'fast-check';
-import type { ConsentMessage, MessageTypeName, SessionMessage } from '../../src/index';
+import {
+  type ConsentMessage,
+  INPUT_BLOCKED_REASON_CODES,
+  type InputBlockedReason,
+  type MessageTypeName,
+  type SessionMessage,
+} from '../../src/index';
 
 const u16 = fc.integer({ min: 0, max: 0xffff });
 const u32 = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -66,6 +72,10 @@ export const messageArbitraries: { [K in MessageTypeName]: fc.Arbitrary<Extract<
   ping: fc.record({ type: fc.constant('ping' as const), id: u32 }),
   pong: fc.record({ type: fc.constant('pong' as const), id: u32 }),
   end: fc.record({ type: fc.constant('end' as const), reason: fc.constantFrom(...END_REASONS) }),
+  'input-blocked': fc.record({
+    type: fc.constant('input-blocked' as const),
+    reason: fc.constantFrom(...(Object.keys(INPUT_BLOCKED_REASON_CODES) as InputBlockedReason[])),
+  }),
 };
 
 /** Any valid message. */

@@ -95,7 +95,7 @@ describe('encodeMessage on arbitrary objects', () => {
         code: field,
         key: field,
         id: field,
-        reason: fc.oneof(field, fc.constantFrom('guest-ended', 'expired')),
+        reason: fc.oneof(field, fc.constantFrom('guest-ended', 'expired', 'elevated-window', 'secure-desktop')),
       },
       { requiredKeys: ['type'] },
     );

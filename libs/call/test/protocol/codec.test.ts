@@ -93,6 +93,8 @@ describe('byte layout (big-endian, fixed vectors)', () => {
     );
     expect(encodeMessage({ type: 'consent', granted: true, scopes: ['view', 'control'] })).toEqual(hex('020103'));
     expect(encodeMessage({ type: 'end', reason: 'consent-refused' })).toEqual(hex('0d05'));
+    expect(encodeMessage({ type: 'input-blocked', reason: 'elevated-window' })).toEqual(hex('0e01'));
+    expect(encodeMessage({ type: 'input-blocked', reason: 'secure-desktop' })).toEqual(hex('0e02'));
     expect(
       encodeMessage({
         type: 'hello',
@@ -136,6 +138,11 @@ describe('decoder errors', () => {
     expect(codeOf(() => decodeMessage(hex('08000000002000000000')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
     expect(codeOf(() => decodeMessage(hex('0d00')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
     expect(codeOf(() => decodeMessage(hex('0d63')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    for (const reason of ['00', '03', 'ff']) {
+      expect(codeOf(() => decodeMessage(hex(`0e${reason}`)))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
+    }
+    expect(codeOf(() => decodeMessage(hex('0e')))).toBe(CallErrorCode.MESSAGE_TRUNCATED);
+    expect(codeOf(() => decodeMessage(hex('0e0101')))).toBe(CallErrorCode.MESSAGE_TRAILING_BYTES);
     expect(codeOf(() => decodeMessage(hex('06000000010002000200000000')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
     expect(codeOf(() => decodeMessage(hex('06000000010000000000000000')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD);
     expect(codeOf(() => decodeMessage(hex('0901000141' + '02c328')))).toBe(CallErrorCode.MESSAGE_INVALID_FIELD); // bad UTF-8
@@ -200,6 +207,9 @@ describe('encoder errors', () => {
       { type: 'hello', role: 'relay', versions: [1], capabilities: 0, screen: { width: 0, height: 0 } },
       { type: 'hello', role: 'guest', versions: [], capabilities: 0, screen: { width: 0, height: 0 } },
       { type: 'end', reason: 'bored' },
+      { type: 'input-blocked', reason: 'uac' },
+      { type: 'input-blocked', reason: 1 },
+      { type: 'input-blocked' },
       { type: 'ping', id: 2 ** 32 },
     ];
     for (const message of bad) expect(() => encodeMessage(message as SessionMessage)).toThrow(CallProtocolError);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { END_REASON_CODES, MESSAGE_TYPE_NAMES, MESSAGE_TYPES } from '../../src/index';
+import { END_REASON_CODES, INPUT_BLOCKED_REASON_CODES, MESSAGE_TYPE_NAMES, MESSAGE_TYPES } from '../../src/index';
 
 const doc = readFileSync(new URL('../../../../docs/protocol.md', import.meta.url), 'utf8');
 const start = doc.indexOf('<!-- section: session');
@@ -23,6 +23,11 @@ describe('docs/protocol.md session section', () => {
 
   it('lists every end reason code', () => {
     for (const [reason, code] of Object.entries(END_REASON_CODES))
+      expect(section).toContain(`| ${code} | \`${reason}\` |`);
+  });
+
+  it('lists every input-blocked reason code', () => {
+    for (const [reason, code] of Object.entries(INPUT_BLOCKED_REASON_CODES))
       expect(section).toContain(`| ${code} | \`${reason}\` |`);
   });
 });

@@ -1,7 +1,6 @@
-import { type EndReason, isEndReason } from '@fernhilfe/session';
 import { checkInt, invalidField, U32 } from '../fields';
-import { END_REASON_CODES } from '../message-types';
-import type { EndMessage, FrameAckMessage, PingMessage, PongMessage } from '../messages';
+import { END_REASON_CODES, INPUT_BLOCKED_REASON_CODES } from '../message-types';
+import type { EndMessage, FrameAckMessage, InputBlockedMessage, PingMessage, PongMessage } from '../messages';
 import type { PayloadCodec } from './codec-shape';
 
 type IdMessage = PingMessage | PongMessage;
@@ -32,20 +31,39 @@ export const frameAckCodec: PayloadCodec<FrameAckMessage> = {
   read: (reader) => ({ type: 'frame-ack', frameId: reader.u32('frame-ack.frameId') }),
 };
 
-const REASON_BY_CODE = new Map<number, EndReason>(
-  (Object.entries(END_REASON_CODES) as [EndReason, number][]).map(([reason, code]) => [code, reason]),
-);
+type ReasonMessage = EndMessage | InputBlockedMessage;
+
+/** A message whose only field is `reason` u8, one code per reason from a table that never reuses codes. */
+function reasonCodec<M extends ReasonMessage>(
+  type: M['type'],
+  codes: Readonly<Record<M['reason'], number>>,
+  what: string,
+): PayloadCodec<M> {
+  const field = `${type}.reason`;
+  const reasonByCode = new Map<number, M['reason']>(
+    (Object.entries(codes) as [M['reason'], number][]).map(([reason, code]) => [code, reason]),
+  );
+  return {
+    size(message) {
+      if (typeof message.reason !== 'string' || !Object.hasOwn(codes, message.reason)) {
+        invalidField(field, `unknown ${what}`);
+      }
+      return 1;
+    },
+    write: (writer, message) => void writer.u8(codes[message.reason as M['reason']]),
+    read(reader) {
+      const reason = reasonByCode.get(reader.u8(field));
+      if (reason === undefined) invalidField(field, `unknown ${what} code`);
+      return { type, reason } as M;
+    },
+  };
+}
 
 /** `end`: reason u8 (see END_REASON_CODES). */
-export const endCodec: PayloadCodec<EndMessage> = {
-  size(message) {
-    if (!isEndReason(message.reason)) invalidField('end.reason', 'unknown end reason');
-    return 1;
-  },
-  write: (writer, message) => void writer.u8(END_REASON_CODES[message.reason]),
-  read(reader) {
-    const reason = REASON_BY_CODE.get(reader.u8('end.reason'));
-    if (reason === undefined) invalidField('end.reason', 'unknown end reason code');
-    return { type: 'end', reason };
-  },
-};
+export const endCodec = reasonCodec<EndMessage>('end', END_REASON_CODES, 'end reason');
+/** `input-blocked`: reason u8 (see INPUT_BLOCKED_REASON_CODES). */
+export const inputBlockedCodec = reasonCodec<InputBlockedMessage>(
+  'input-blocked',
+  INPUT_BLOCKED_REASON_CODES,
+  'input-blocked reason',
+);
