@@ -72,12 +72,13 @@ function render(): void {
 async function loadModules(): Promise<void> {
   try {
     const response = await fetch(`${DOWNLOADS_PATH}${MANIFEST_FILE_NAME}`, { cache: 'no-cache' });
-    if (!response.ok) return;
-    modules = readGuestModulesManifest(await response.json());
-    render();
+    if (response.ok) modules = readGuestModulesManifest(await response.json());
   } catch {
     // No manifest, no download section: the page works as before.
   }
+  render();
+  // Tells tests (and curious operators) that the offer is settled, whatever it is.
+  downloads.dataset.loaded = String(modules !== undefined);
 }
 
 for (const [code, button] of languageButtons) {
