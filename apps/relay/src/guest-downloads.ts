@@ -10,6 +10,9 @@ export const DOWNLOADS_PREFIX = '/downloads/';
 /** Media type of a Windows executable (IANA registration of PE files). */
 const PE_TYPE = 'application/vnd.microsoft.portable-executable';
 
+/** The manifest's answer while no modules are built. */
+const NOTHING_OFFERED = { format: 1, modules: [] } as const;
+
 /** The guest modules as files to download, with their manifest. */
 export interface GuestDownloads {
   /** Answers the request if its path lies under `/downloads`; returns whether it did. */
@@ -34,7 +37,7 @@ function currentSize(path: string, module: OfferedModule): number | undefined {
 
 /**
  * Serves the guest modules the build wrote into `directory`: `/downloads/guest-modules.json`
- * (the manifest, as the relay read it) and `/downloads/<file>` for each file the manifest names,
+ * (the manifest, as the relay read it; `{"format":1,"modules":[]}` while there is none) and `/downloads/<file>` for each file the manifest names,
  * as an attachment with its type and length. Nothing else under `/downloads` exists (no listing,
  * no other file of the directory). The manifest is read per request, so a rebuild shows without a
  * restart; a module whose size no longer matches the manifest (a rebuild in progress) is 404.
@@ -59,12 +62,9 @@ export function createGuestDownloads(options: {
       }
       const name = pathname.slice(DOWNLOADS_PREFIX.length);
       const manifest = readOfferedManifest(root);
-      if (manifest === undefined || name === '') {
-        notFound(response, headers);
-        return true;
-      }
       if (name === GUEST_MODULES_MANIFEST) {
-        const body = Buffer.from(`${JSON.stringify(manifest)}\n`);
+        // Always an answer, so the support page's question is no failed request in the console.
+        const body = Buffer.from(`${JSON.stringify(manifest ?? NOTHING_OFFERED)}\n`);
         response.writeHead(200, {
           'Content-Type': 'application/json',
           'Content-Length': body.length,
@@ -74,7 +74,7 @@ export function createGuestDownloads(options: {
         response.end(request.method === 'HEAD' ? undefined : body);
         return true;
       }
-      const module = manifest.modules.find((candidate) => candidate.file === name);
+      const module = manifest?.modules.find((candidate) => candidate.file === name);
       const path = module === undefined ? undefined : join(root, module.file);
       const size = module === undefined || path === undefined ? undefined : currentSize(path, module);
       if (module === undefined || path === undefined || size === undefined) {

@@ -21,6 +21,14 @@ function writeManifest(modules: unknown[]): void {
 
 let relay: RelayFixture;
 
+/** The manifest answers with an empty list (no failed request on the page); no module is served. */
+async function expectNothingOffered(): Promise<void> {
+  const manifest = await fetch(`${relay.base}/downloads/guest-modules.json`);
+  expect(manifest.status).toBe(200);
+  expect(await manifest.json()).toEqual({ format: 1, modules: [] });
+  expect((await fetch(`${relay.base}/downloads/Fernhilfe-Gastmodul.exe`)).status).toBe(404);
+}
+
 beforeAll(async () => {
   mkdirSync(modulesDir);
   writeFileSync(join(modulesDir, 'Fernhilfe-Gastmodul.exe'), EXE);
@@ -104,12 +112,11 @@ describe('a module that does not match its manifest entry', () => {
     ['a manifest without modules', JSON.stringify({ format: 1, relayUrl: 'x', builtAt: 'y', modules: [] })],
   ])('offers nothing with %s', async (_what, text) => {
     writeFileSync(join(modulesDir, 'guest-modules.json'), text);
-    expect((await fetch(`${relay.base}/downloads/guest-modules.json`)).status).toBe(404);
-    expect((await fetch(`${relay.base}/downloads/Fernhilfe-Gastmodul.exe`)).status).toBe(404);
+    await expectNothingOffered();
   });
 
   it('offers nothing without a manifest', async () => {
     rmSync(join(modulesDir, 'guest-modules.json'));
-    expect((await fetch(`${relay.base}/downloads/guest-modules.json`)).status).toBe(404);
+    await expectNothingOffered();
   });
 });
