@@ -70,7 +70,7 @@ async function buildExecutable(
   const blobDir = join(work, platform);
   await mkdir(blobDir);
   const blob = await makeSeaBlob(toolchainFile('node-linux'), blobDir, bundle, assets);
-  progress(`${platform}: injecting into ${windows ? 'node.exe (signature removed)' : 'node'} 22`);
+  progress(`${platform}: injecting into a copy of Node 22's ${windows ? 'node.exe (its signature removed)' : 'node'}`);
   const executable = join(work, MODULE_FILE_NAMES[platform]);
   await copyNodeBinary(toolchainFile(NODE_BINARIES[platform]), executable, windows);
   await injectSeaBlob(executable, blob);
