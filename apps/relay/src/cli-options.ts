@@ -33,7 +33,7 @@ export class CliUsageError extends Error {
   override name = 'CliUsageError';
 }
 
-/** A directory relative to this file's build (`apps/relay/dist` or `apps/relay/src`). */
+/** A path relative to this file, in `apps/relay/dist` (built) or `apps/relay/src` (tsx). */
 function besideApps(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
 }
@@ -72,7 +72,7 @@ Options (each can also be set by the environment variable in brackets; the optio
                         (default apps/viewer/dist/web, else apps/viewer/dist)
   --guest-modules DIR   guest modules (npm run build:guest-modules) offered  [FERNHILFE_GUEST_MODULES]
                         at /downloads/ and on the customer page
-                        (default apps/guest/dist/guest-modules; none there: no downloads)
+                        (default dist/guest-modules; none there: no downloads)
   --trust-proxy ADDR    reverse proxy whose X-Forwarded-For is believed; repeatable or
                         comma-separated                                      [FERNHILFE_TRUSTED_PROXIES]
   --session-expiry S    seconds a new session number waits for the customer  [FERNHILFE_SESSION_EXPIRY]
@@ -146,8 +146,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     staticViewer:
       pick(values['static-viewer'], 'FERNHILFE_STATIC_VIEWER') ??
       defaultBundle('../../viewer/dist/web', '../../viewer/dist'),
-    guestModules:
-      pick(values['guest-modules'], 'FERNHILFE_GUEST_MODULES') ?? besideApps('../../guest/dist/guest-modules'),
+    guestModules: pick(values['guest-modules'], 'FERNHILFE_GUEST_MODULES') ?? besideApps('../../../dist/guest-modules'),
     org: pick(values.org, 'FERNHILFE_ORG') ?? 'Fernhilfe',
     agentName: pick(values['agent-name'], 'FERNHILFE_AGENT_NAME') ?? 'Support',
     trustedProxies: (values['trust-proxy'] ?? [env.FERNHILFE_TRUSTED_PROXIES ?? ''])

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../src/cli-options';
 import { type RelayFixture, startRelayFixture } from './relay-fixture';
 
 const work = mkdtempSync(join(tmpdir(), 'fernhilfe-guest-downloads-'));
@@ -118,5 +120,14 @@ describe('a module that does not match its manifest entry', () => {
   it('offers nothing without a manifest', async () => {
     rmSync(join(modulesDir, 'guest-modules.json'));
     await expectNothingOffered();
+  });
+});
+
+describe('--guest-modules', () => {
+  it('defaults to dist/guest-modules at the repository root, where the module build writes; option and environment win', () => {
+    const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+    expect(readSettings([], {}).guestModules).toBe(join(repoRoot, 'dist/guest-modules'));
+    expect(readSettings(['--guest-modules', '/srv/modules'], {}).guestModules).toBe('/srv/modules');
+    expect(readSettings([], { FERNHILFE_GUEST_MODULES: '/srv/env' }).guestModules).toBe('/srv/env');
   });
 });

@@ -6,8 +6,12 @@ import { GuestError } from '../../src/errors';
 import { type BakedConfig, bakedConfig } from '../../src/exe/baked-config';
 import { MODULE_PLATFORMS, type ModulePlatform } from '../../src/guest-modules/manifest';
 
-/** Where the modules go unless `--out` says otherwise; the relay looks there by default. */
-export const DEFAULT_OUT_DIR = fileURLToPath(new URL('../../dist/guest-modules', import.meta.url));
+/**
+ * Where the modules go unless `--out` says otherwise (`dist/guest-modules` at the repository
+ * root); the relay looks there by default. Not inside a package's `dist/`: each package build
+ * (tsup `clean`, nx cache restores) empties that.
+ */
+export const DEFAULT_OUT_DIR = fileURLToPath(new URL('../../../../dist/guest-modules', import.meta.url));
 
 /** The Authenticode certificate to sign the Windows module with. */
 export interface SigningOptions {
@@ -44,7 +48,7 @@ Builds the one-file guest modules with the relay address baked in:
 
   --relay URL                 the relay's WebSocket endpoint, ws:// or wss:// with its path (required)
   --org NAME                  organisation name carried by the modules
-  --out DIR                   output directory (default apps/guest/dist/guest-modules, where the relay looks)
+  --out DIR                   output directory (default dist/guest-modules, where the relay looks)
   --platform LIST             windows, linux or both, comma-separated (default windows,linux)
   --cert FILE                 PKCS#12 (.pfx) code-signing certificate: sign the Windows module (Authenticode)
   --cert-password-file FILE   file with the PKCS#12 password

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OUT_DIR, ModuleUsageError, readModuleBuildOptions } from '../../scripts/guest-modules/module-options';
 
@@ -12,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const RELAY = ['--relay', 'wss://support.example.com/relay'];
 
 describe('readModuleBuildOptions', () => {
-  it('builds both platforms into the default directory, unsigned', () => {
+  it('builds both platforms into dist/guest-modules at the repository root (where the relay looks), unsigned', () => {
+    expect(DEFAULT_OUT_DIR).toBe(join(fileURLToPath(new URL('../../../..', import.meta.url)), 'dist/guest-modules'));
     expect(readModuleBuildOptions(RELAY)).toEqual({
       config: { relayUrl: 'wss://support.example.com/relay' },
       outDir: DEFAULT_OUT_DIR,
