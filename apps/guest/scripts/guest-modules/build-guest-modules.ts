@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // @ts-expect-error: plain ESM script without types
 import { toolchainFile } from '../../../../scripts/windows/fetch-toolchain.mjs';
 import { BAKED_CONFIG_ASSET } from '../../src/exe/baked-config';
@@ -33,8 +34,8 @@ export interface ModuleBuildResult {
 }
 
 const ENTRIES: Readonly<Record<ModulePlatform, string>> = {
-  'windows-x64': new URL('../../src/exe/windows-main.ts', import.meta.url).pathname,
-  'linux-x64': new URL('../../src/exe/linux-main.ts', import.meta.url).pathname,
+  'windows-x64': fileURLToPath(new URL('../../src/exe/windows-main.ts', import.meta.url)),
+  'linux-x64': fileURLToPath(new URL('../../src/exe/linux-main.ts', import.meta.url)),
 };
 
 const NODE_BINARIES: Readonly<Record<ModulePlatform, string>> = {
