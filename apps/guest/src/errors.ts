@@ -21,6 +21,10 @@ export const GuestErrorCode = {
   KEY_UNMAPPED: 'GUEST_KEY_UNMAPPED',
   /** The object was closed and cannot be used any more. */
   CLOSED: 'GUEST_CLOSED',
+  /** A single-executable guest module carries no `config.json` asset (it was not built by `build:guest-modules`). */
+  BAKED_CONFIG_MISSING: 'GUEST_BAKED_CONFIG_MISSING',
+  /** The baked `config.json` (or a relay URL given to the module build) is not valid. */
+  BAKED_CONFIG_INVALID: 'GUEST_BAKED_CONFIG_INVALID',
 } as const;
 
 /** One of the stable codes in {@link GuestErrorCode}. */

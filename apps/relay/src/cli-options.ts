@@ -17,6 +17,8 @@ export interface CliSettings {
   tlsKey: string | undefined;
   staticGuest: string;
   staticViewer: string;
+  /** Directory of the built guest modules and their guest-modules.json, served at /downloads/. */
+  guestModules: string;
   org: string;
   agentName: string;
   trustedProxies: string[];
@@ -27,9 +29,14 @@ export interface CliSettings {
   help: boolean;
 }
 
+/** A path relative to this file, in `apps/relay/dist` (built) or `apps/relay/src` (tsx). */
+function besideApps(relative: string): string {
+  return fileURLToPath(new URL(relative, import.meta.url));
+}
+
 /** The first candidate bundle directory (relative to this file's build) holding an index.html, else the first. */
 function defaultBundle(...candidates: string[]): string {
-  const paths = candidates.map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const paths = candidates.map(besideApps);
   return paths.find((path) => existsSync(join(path, 'index.html'))) ?? (paths[0] as string);
 }
 
@@ -59,6 +66,9 @@ Options (each can also be set by the environment variable in brackets; the optio
                         (default apps/guest/dist/web)
   --static-viewer DIR   agent console bundle served at /agent/               [FERNHILFE_STATIC_VIEWER]
                         (default apps/viewer/dist/web, else apps/viewer/dist)
+  --guest-modules DIR   guest modules (npm run build:guest-modules) offered  [FERNHILFE_GUEST_MODULES]
+                        at /downloads/ and on the customer page
+                        (default dist/guest-modules; none there: no downloads)
   --trust-proxy ADDR    reverse proxy whose X-Forwarded-For is believed; repeatable or
                         comma-separated                                      [FERNHILFE_TRUSTED_PROXIES]
   --session-expiry S    seconds a new session number waits for the customer  [FERNHILFE_SESSION_EXPIRY]
@@ -71,7 +81,7 @@ Options (each can also be set by the environment variable in brackets; the optio
   -h, --help            show this help
 
 Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics),
-/agent/ (agent console), / (customer page).
+/agent/ (agent console), /downloads/ (guest modules, when built), / (customer page).
 Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
 
 function secondsFrom(text: string): number {
@@ -135,6 +145,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     staticViewer:
       pick(values['static-viewer'], 'FERNHILFE_STATIC_VIEWER') ??
       defaultBundle('../../viewer/dist/web', '../../viewer/dist'),
+    guestModules: pick(values['guest-modules'], 'FERNHILFE_GUEST_MODULES') ?? besideApps('../../../dist/guest-modules'),
     org: pick(values.org, 'FERNHILFE_ORG') ?? 'Fernhilfe',
     agentName: pick(values['agent-name'], 'FERNHILFE_AGENT_NAME') ?? 'Support',
     trustedProxies: (values['trust-proxy'] ?? [env.FERNHILFE_TRUSTED_PROXIES ?? ''])
@@ -173,6 +184,7 @@ function parse(argv: string[]) {
       'tls-key': { type: 'string' },
       'static-guest': { type: 'string' },
       'static-viewer': { type: 'string' },
+      'guest-modules': { type: 'string' },
       'trust-proxy': { type: 'string', multiple: true },
       'session-expiry': { type: 'string' },
       metrics: { type: 'boolean' },

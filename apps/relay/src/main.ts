@@ -1,5 +1,6 @@
 import { HELP, readSettings } from './cli-options';
 import { CliUsageError } from './errors';
+import { readOfferedManifest } from './guest-modules-manifest';
 import { startRelayServer } from './relay-server';
 
 async function main(): Promise<void> {
@@ -45,6 +46,12 @@ async function main(): Promise<void> {
     `  Relay endpoint:        ${running.baseUrl.replace(/^http/, 'ws')}/relay`,
     `  Audit log:             ${settings.auditFile}`,
   ];
+  const modules = readOfferedManifest(settings.guestModules)?.modules ?? [];
+  lines.push(
+    modules.length > 0
+      ? `  Guest modules:         ${running.baseUrl}/downloads/ (${modules.map((module) => module.file).join(', ')})`
+      : `  Guest modules:         none in ${settings.guestModules} (npm run build:guest-modules)`,
+  );
   if (running.interrupted > 0) lines.push(`  Closed ${running.interrupted} session(s) left open by an earlier run.`);
   if (running.generatedToken) {
     lines.push(`  Agent token (shown only now): ${running.generatedToken}`);

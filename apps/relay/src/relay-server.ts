@@ -7,6 +7,7 @@ import { createRelay, type Relay } from '@fernhilfe/transport/relay';
 import { loadAgentTokens } from './agent-tokens';
 import { openRelayAuditLog } from './audit-log';
 import type { CliSettings } from './cli-options';
+import { createGuestDownloads } from './guest-downloads';
 import { serveMetrics } from './metrics';
 import {
   answerClientError,
@@ -15,7 +16,7 @@ import {
   refuseOtherUpgrades,
   withRequestBoundary,
 } from './request-boundary';
-import { pageSecurityHeaders, transportSecurityHeaders } from './security-headers';
+import { FILE_SECURITY_HEADERS, pageSecurityHeaders, transportSecurityHeaders } from './security-headers';
 import { createStaticSite } from './static-site';
 
 /** A started relay process: its URLs and how to stop it. */
@@ -35,8 +36,8 @@ export interface RunningRelayServer {
 const RELAY_PATH = '/relay';
 
 /**
- * Starts the HTTP(S) server with the relay endpoint, the two web bundles, `/healthz`, `/metrics`
- * (only with `settings.metrics`), and the
+ * Starts the HTTP(S) server with the relay endpoint, the two web bundles, the guest modules at
+ * `/downloads/`, `/healthz`, `/metrics` (only with `settings.metrics`), and the
  * JSONL audit log (closing sessions a crash left open).
  *
  * @param settings - CLI settings
@@ -63,6 +64,10 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     crossOrigin: ['embed.js'],
     headers: pageSecurityHeaders('viewer', settings.frameAncestors),
   });
+  const downloads = createGuestDownloads({
+    directory: settings.guestModules,
+    headers: { ...FILE_SECURITY_HEADERS, ...pageSecurityHeaders('guest') },
+  });
   const tls = settings.tlsCert !== undefined && settings.tlsKey !== undefined;
   const everyAnswer = Object.entries(transportSecurityHeaders(tls));
   const routes: RequestHandler = (request, response) => {
@@ -82,7 +87,9 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
       response.writeHead(426, { 'Content-Type': 'text/plain' }).end('WebSocket endpoint of the Fernhilfe relay\n');
       return;
     }
-    if (viewer.handle(request, response) || guest.handle(request, response)) return;
+    if (downloads.handle(request, response) || viewer.handle(request, response) || guest.handle(request, response)) {
+      return;
+    }
     response.writeHead(404).end();
   };
   const onRequest = withRequestBoundary(routes, (line) => console.error(line));

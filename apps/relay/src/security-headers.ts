@@ -20,6 +20,12 @@ const DISABLED_FEATURES = [
   'publickey-credentials-get',
 ];
 
+/** Headers on every file the relay serves: no MIME sniffing, no `Referer` sent onwards. */
+export const FILE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 /** One year: HSTS only tells browsers to keep using https for this host (no `includeSubDomains`). */
 const HSTS = 'max-age=31536000';
 

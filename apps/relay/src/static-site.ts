@@ -1,6 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { FILE_SECURITY_HEADERS } from './security-headers';
+import { sendFileBody } from './send-file';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,11 +16,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
   '.wasm': 'application/wasm',
-};
-
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
 };
 
 function notBuiltPage(title: string, directory: string, buildCommand: string): string {
@@ -87,7 +84,7 @@ export function createStaticSite(options: {
   const crossOrigin = new Set((options.crossOrigin ?? []).map((file) => resolve(root, file)));
   const index = join(root, 'index.html');
   const built = isFile(index);
-  const headers = { ...SECURITY_HEADERS, ...options.headers };
+  const headers = { ...FILE_SECURITY_HEADERS, ...options.headers };
   return {
     built,
     handle(request, response) {
@@ -124,14 +121,7 @@ export function createStaticSite(options: {
         ...headers,
         ...(crossOrigin.has(file) ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
-      if (request.method === 'HEAD') {
-        response.end();
-        return true;
-      }
-      // The status line is out: a file that vanished or cannot be read can only cut this response.
-      createReadStream(file)
-        .on('error', () => response.destroy())
-        .pipe(response);
+      sendFileBody(request, response, file);
       return true;
     },
   };

@@ -41,7 +41,7 @@ function selfSignedCertificate(dir: string): { cert: string; key: string } {
  * @param options - extra CLI arguments, TLS, or bundle directories of your own
  */
 export async function startRelayFixture(
-  options: { args?: string[]; tls?: boolean; guestDir?: string; viewerDir?: string } = {},
+  options: { args?: string[]; tls?: boolean; guestDir?: string; viewerDir?: string; guestModulesDir?: string } = {},
 ): Promise<RelayFixture> {
   const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-fixture-'));
   const guestDir = options.guestDir ?? join(work, 'guest');
@@ -62,6 +62,7 @@ export async function startRelayFixture(
   const args = [
     '--port', '0', '--host', '127.0.0.1', '--agent-token', AGENT_TOKEN,
     '--audit-file', join(work, 'audit.jsonl'), '--static-guest', guestDir, '--static-viewer', viewerDir,
+    '--guest-modules', options.guestModulesDir ?? join(work, 'guest-modules'),
     ...(tls ? ['--tls-cert', tls.cert, '--tls-key', tls.key] : []),
     ...(options.args ?? []),
   ];

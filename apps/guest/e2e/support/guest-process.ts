@@ -29,11 +29,30 @@ export interface GuestProcess {
 
 /** Starts the CLI from source with tsx (`node --import tsx`, so signals reach it directly). */
 export function spawnGuest(args: string[], env: Record<string, string | undefined> = {}): GuestProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@fernhilfe/source', CLI, ...args], {
+  return spawnGuestCommand(process.execPath, ['--import', 'tsx', '--conditions=@fernhilfe/source', CLI, ...args], {
     cwd: REPO,
     env: { ...process.env, ...NO_PROXY_ENV, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * Starts any program that behaves like the CLI (the single-executable Linux module), with exactly
+ * the given environment (plus empty proxy variables) and working directory.
+ */
+export function spawnGuestExecutable(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): GuestProcess {
+  return spawnGuestCommand(file, args, { cwd: options.cwd, env: { ...NO_PROXY_ENV, ...options.env } });
+}
+
+function spawnGuestCommand(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): GuestProcess {
+  const child = spawn(file, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -1,4 +1,6 @@
 import { createGuestClient } from '@fernhilfe/transport';
+import { type GuestModulesManifest, MANIFEST_FILE_NAME, readGuestModulesManifest } from '../guest-modules/manifest';
+import { DOWNLOADS_PATH, downloadsView } from './downloads-view';
 import { workerFrameEncoder } from './frame-encoder';
 import { GuestPage } from './guest-page';
 import { LANGUAGES, type Language, pickLanguage, translator } from './i18n';
@@ -6,6 +8,7 @@ import { numberFromHash } from './number-input';
 import { pageView } from './page-view';
 import { relayUrl } from './relay-url';
 import { type PageElements, renderPage } from './render';
+import { renderDownloads } from './render-downloads';
 import { requestScreenShare } from './screen-share';
 
 function required<T extends HTMLElement>(id: string): T {
@@ -36,6 +39,8 @@ const languageButtons = new Map(
   LANGUAGES.map((language) => [language, required<HTMLButtonElement>(`lang-${language}`)]),
 );
 let language: Language = pickLanguage(navigator.languages ?? [navigator.language]);
+const downloads = required('downloads');
+let modules: GuestModulesManifest | undefined;
 
 const handlers = {
   action(id: string) {
@@ -58,6 +63,22 @@ function render(): void {
   elements.sharingEnd.textContent = t('live.end');
   for (const [code, button] of languageButtons) button.setAttribute('aria-pressed', String(code === language));
   renderPage(elements, pageView(page.state, t), handlers);
+  // Offered at the start only: during a session the card is what matters.
+  const offer = page.state.step === 'enter' ? downloadsView(modules, navigator.userAgent, language, t) : undefined;
+  renderDownloads(downloads, offer);
+}
+
+/** The relay's guest modules; none when it has none or the page is hosted elsewhere. */
+async function loadModules(): Promise<void> {
+  try {
+    const response = await fetch(`${DOWNLOADS_PATH}${MANIFEST_FILE_NAME}`, { cache: 'no-cache' });
+    if (response.ok) modules = readGuestModulesManifest(await response.json());
+  } catch {
+    // No manifest, no download section: the page works as before.
+  }
+  render();
+  // Tells tests (and curious operators) that the offer is settled, whatever it is.
+  downloads.dataset.loaded = String(modules !== undefined);
 }
 
 for (const [code, button] of languageButtons) {
@@ -75,3 +96,4 @@ addEventListener('beforeunload', () => page.pageClosing());
 const prefilled = numberFromHash(location.hash);
 if (prefilled !== '') page.type(prefilled);
 render();
+void loadModules();

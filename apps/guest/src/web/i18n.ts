@@ -70,6 +70,18 @@ const de = {
   'end.relay-shutdown': 'Der Support-Server wird gerade neu gestartet. Bitte versuchen Sie es gleich noch einmal.',
   'end.guest-window-closed': 'Die Seite wurde geschlossen.',
   'end.interrupted': 'Die Sitzung wurde unterbrochen.',
+  'download.title': 'Hilfe mit Maus und Tastatur',
+  'download.intro':
+    'Soll Ihr Mitarbeiter an Ihrem Computer auch klicken und tippen können? Dafür gibt es das Gastmodul: eine Datei, ohne Installation und ohne Administratorrechte.',
+  'download.run-windows': 'Laden Sie es herunter, starten Sie {file} und geben Sie dort die Sitzungsnummer ein.',
+  'download.run-linux':
+    'Laden Sie es herunter, machen Sie es ausführbar (chmod +x {file}), starten Sie es und geben Sie dort die Sitzungsnummer ein.',
+  'download.button': 'Gastmodul herunterladen – für Hilfe mit Maus und Tastatur',
+  'download.details': '{file} · {size} MB',
+  'download.checksum': 'Prüfsumme (SHA-256), Ihr Mitarbeiter kann sie Ihnen vorlesen:',
+  'download.unsigned':
+    'Dieses Gastmodul ist nicht signiert: Windows warnt vor dem Start. Starten Sie es nur, wenn die Prüfsumme stimmt.',
+  'download.view-only': 'Nur ansehen lassen? Dafür genügt diese Seite: Geben Sie die Sitzungsnummer oben ein.',
 } as const;
 
 /** Keys of every text on the page. */
@@ -135,6 +147,18 @@ const en: Record<MessageKey, string> = {
   'end.relay-shutdown': 'The support server is restarting. Please try again in a moment.',
   'end.guest-window-closed': 'The page was closed.',
   'end.interrupted': 'The session was interrupted.',
+  'download.title': 'Help with mouse and keyboard',
+  'download.intro':
+    'Should your agent be able to click and type on your computer too? That is what the guest module is for: one file, no installation, no administrator rights.',
+  'download.run-windows': 'Download it, start {file} and enter the session number there.',
+  'download.run-linux':
+    'Download it, make it executable (chmod +x {file}), start it and enter the session number there.',
+  'download.button': 'Download the guest module – for help with mouse and keyboard',
+  'download.details': '{file} · {size} MB',
+  'download.checksum': 'Checksum (SHA-256), your agent can read it out to you:',
+  'download.unsigned':
+    'This guest module is not signed: Windows warns before it starts. Only start it if the checksum matches.',
+  'download.view-only': 'Just want to show your screen? This page is enough: enter the session number above.',
 };
 
 const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { de, en };

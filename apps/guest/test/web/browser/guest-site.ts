@@ -42,6 +42,11 @@ export async function startGuestSite(): Promise<GuestSite> {
   const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     requested.push(path);
+    if (path === '/downloads/guest-modules.json') {
+      // What apps/relay answers while no guest modules are built.
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"format":1,"modules":[]}');
+      return;
+    }
     const relative = path === '/' ? '/index.html' : path;
     try {
       const body = await readFile(join(outdir, normalize(relative).replace(/^(\.\.[/\\])+/, '')));
