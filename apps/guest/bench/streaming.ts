@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGuestClient } from '@fernhilfe/transport';
+import { openX11Desktop } from '@fernhilfe/x11';
 import type { Xvfb } from '../../../scripts/xvfb';
 import type { FrameCost } from '../src/node/frame-pump';
 import { startGuestSession } from '../src/node/guest-session';
-import { openX11Desktop } from '../src/x11/x11-desktop';
 
 /** What one streaming run measured. */
 export interface StreamingResult {

@@ -38,7 +38,6 @@
  * @packageDocumentation
  */
 
-export { GuestError, GuestErrorCode } from './errors';
 export type { FrameCost } from './node/frame-pump';
 export {
   createGuestApp,
@@ -62,19 +61,3 @@ export {
   type Terminal,
 } from './node/terminal';
 export type { Lang } from './node/ui-text';
-export { type ConnectDisplayOptions, resolveDisplayName } from './x11/connect';
-export type { CursorImage, PointerPosition } from './x11/cursor';
-export { premultipliedArgbToRgba } from './x11/cursor-pixels';
-export type { CaptureBackendName, Rect, ScreenFrame } from './x11/frame';
-export { KeyboardInjector } from './x11/input-keyboard';
-export { MAX_WHEEL_CLICKS, type PointerButton, PointerInjector } from './x11/input-pointer';
-export { keysymForCodePoint, keysymForKeyEvent, type ViewerKeyEvent } from './x11/keysyms';
-export type { CaptureBackendChoice } from './x11/screen-capture';
-export {
-  type CapturedFrame,
-  type FrameHints,
-  type OpenX11DesktopOptions,
-  openX11Desktop,
-  X11Desktop,
-  type X11Features,
-} from './x11/x11-desktop';

@@ -1,6 +1,6 @@
 import type { GuestCall, GuestCursor, CursorImage as WireCursorImage } from '@fernhilfe/call';
-import type { CursorImage } from '../x11/cursor';
-import type { X11Desktop } from '../x11/x11-desktop';
+import type { CursorImage } from '@fernhilfe/desktop';
+import type { X11Desktop } from '@fernhilfe/x11';
 
 /** Largest cursor side the support protocol accepts by default (`maxCursorSize`). */
 const MAX_WIRE_CURSOR = 256;

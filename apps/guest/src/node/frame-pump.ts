@@ -1,7 +1,7 @@
 import type { GuestCall } from '@fernhilfe/call';
 import { createEncoder, type Encoder } from '@fernhilfe/codec';
-import { GuestError, GuestErrorCode } from '../errors';
-import type { X11Desktop } from '../x11/x11-desktop';
+import type { X11Desktop } from '@fernhilfe/x11';
+import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { createCursorFollower } from './cursor-follower';
 import { watchScreenChanges } from './screen-changes';
 
@@ -130,7 +130,7 @@ export function createFramePump(call: GuestCall, desktop: X11Desktop, options: F
     void pump();
     cursor.tick().catch((error: unknown) => {
       // A cursor image the server would not give is not worth ending the session for.
-      if (!(error instanceof GuestError && error.code === GuestErrorCode.X11_REQUEST_FAILED)) fail(error);
+      if (!(error instanceof X11Error && error.code === X11ErrorCode.REQUEST_FAILED)) fail(error);
     });
   };
 

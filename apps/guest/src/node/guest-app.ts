@@ -6,7 +6,7 @@ import {
   type ProxyAuthRequest,
   type ProxyCredentials,
 } from '@fernhilfe/transport';
-import type { X11Desktop } from '../x11/x11-desktop';
+import type { X11Desktop } from '@fernhilfe/x11';
 import { type GuestEndReason, type GuestSession, startGuestSession } from './guest-session';
 import { joinProblem, numberProblem } from './problems';
 import type { Terminal } from './terminal';

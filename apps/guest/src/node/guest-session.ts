@@ -8,8 +8,8 @@ import {
 } from '@fernhilfe/call';
 import type { EndReason, LifecycleTimeouts } from '@fernhilfe/session';
 import type { GuestChannel, PeerInfo } from '@fernhilfe/transport';
+import type { X11Desktop } from '@fernhilfe/x11';
 import { reportDecisions } from '../decision-reports';
-import type { X11Desktop } from '../x11/x11-desktop';
 import { createFramePump, type FrameCost } from './frame-pump';
 import { createInputApplier } from './input-applier';
 

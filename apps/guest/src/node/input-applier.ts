@@ -1,7 +1,6 @@
 import { KEY_MODIFIERS, type KeyMessage, POINTER_BUTTONS, type PointerMessage } from '@fernhilfe/call';
-import { GuestError } from '../errors';
-import type { PointerButton } from '../x11/input-pointer';
-import type { X11Desktop } from '../x11/x11-desktop';
+import type { PointerButton, X11Desktop } from '@fernhilfe/x11';
+import { X11Error } from '@fernhilfe/x11';
 
 /** Viewer button bits → X pointer buttons. Back/forward have no XTEST button here and are dropped. */
 const BUTTON_MAP: ReadonlyArray<readonly [bit: number, button: PointerButton]> = [
@@ -69,7 +68,7 @@ export function createInputApplier(desktop: X11Desktop): InputApplier {
         if (event.type === 'pointer') applyPointer(event);
         else applyKey(event);
       } catch (error) {
-        if (!(error instanceof GuestError)) throw error;
+        if (!(error instanceof X11Error)) throw error;
         dropped++;
       }
     },

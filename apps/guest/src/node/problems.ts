@@ -1,6 +1,6 @@
 import { SessionErrorCode, SessionNumberError } from '@fernhilfe/session';
 import { classifyRelayFailure, type RelayFailureKind } from '@fernhilfe/transport';
-import { GuestError } from '../errors';
+import { X11Error } from '@fernhilfe/x11';
 import type { JoinProblem, NumberProblem } from './ui-text';
 
 /**
@@ -43,7 +43,7 @@ const JOIN_PROBLEMS: Partial<Record<RelayFailureKind, JoinProblem>> = {
  * @returns the problem, and how long to wait when rate limited
  */
 export function joinProblem(error: unknown): { problem: JoinProblem; retryAfterMs?: number } {
-  if (error instanceof GuestError) return { problem: 'display' };
+  if (error instanceof X11Error) return { problem: 'display' };
   const { kind, retryAfterMs } = classifyRelayFailure(error);
   const problem = JOIN_PROBLEMS[kind] ?? 'other';
   return retryAfterMs === undefined ? { problem } : { problem, retryAfterMs };

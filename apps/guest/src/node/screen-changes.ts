@@ -1,4 +1,4 @@
-import type { X11Desktop } from '../x11/x11-desktop';
+import type { X11Desktop } from '@fernhilfe/x11';
 
 /** Whether the screen changed since the last look, without capturing it. */
 export interface ScreenChanges {

@@ -6,11 +6,11 @@ import {
   RelayRejectedError,
   TransportErrorCode,
 } from '@fernhilfe/transport';
+import type { X11Desktop } from '@fernhilfe/x11';
+import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { describe, expect, it } from 'vitest';
-import { GuestError, GuestErrorCode } from '../../src/errors';
 import { createGuestApp } from '../../src/node/guest-app';
 import { UI_TEXTS } from '../../src/node/ui-text';
-import type { X11Desktop } from '../../src/x11/x11-desktop';
 import { createFakeTerminal } from './fake-terminal';
 
 const valid = `4711081${dammCheckDigit('4711081')}`;
@@ -140,7 +140,7 @@ describe('guest app (terminal flow without network)', () => {
       lang: 'de',
       relayUrl: 'ws://relay.test/relay',
       openDesktop: async () => {
-        throw new GuestError(GuestErrorCode.DISPLAY_UNAVAILABLE, 'no X');
+        throw new X11Error(X11ErrorCode.DISPLAY_UNAVAILABLE, 'no X');
       },
       join: async () => {
         throw new Error('must not join without a display');

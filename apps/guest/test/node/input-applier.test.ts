@@ -1,8 +1,8 @@
 import { KEY_MODIFIERS, POINTER_BUTTONS } from '@fernhilfe/call';
+import type { X11Desktop } from '@fernhilfe/x11';
+import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { describe, expect, it } from 'vitest';
-import { GuestError, GuestErrorCode } from '../../src/errors';
 import { createInputApplier } from '../../src/node/input-applier';
-import type { X11Desktop } from '../../src/x11/x11-desktop';
 
 /** A desktop whose injectors write down what they were asked to do. */
 function recordingDesktop() {
@@ -16,7 +16,7 @@ function recordingDesktop() {
     },
     keyboard: {
       keyDown: (event: { code: string; key: string; shiftKey?: boolean; ctrlKey?: boolean }) => {
-        if (event.code === 'F24') throw new GuestError(GuestErrorCode.KEY_UNMAPPED, 'no');
+        if (event.code === 'F24') throw new X11Error(X11ErrorCode.KEY_UNMAPPED, 'no');
         calls.push(`keydown ${event.code} ${event.key} shift=${event.shiftKey} ctrl=${event.ctrlKey}`);
       },
       keyUp: (event: { code: string }) => calls.push(`keyup ${event.code}`),

@@ -1,7 +1,7 @@
 import { SessionErrorCode, SessionNumberError } from '@fernhilfe/session';
 import { ConnectionClosedError, RelayRejectedError, TransportError, TransportErrorCode } from '@fernhilfe/transport';
+import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { describe, expect, it } from 'vitest';
-import { GuestError, GuestErrorCode } from '../../src/errors';
 import { joinProblem, numberProblem } from '../../src/node/problems';
 
 describe('problems in the customer’s terms', () => {
@@ -28,7 +28,7 @@ describe('problems in the customer’s terms', () => {
     expect(joinProblem(new TransportError(TransportErrorCode.CONNECT_FAILED, 'x')).problem).toBe('unreachable');
     expect(joinProblem(new ConnectionClosedError(TransportErrorCode.CLOSED, 'x', 1006)).problem).toBe('unreachable');
     expect(joinProblem(new TransportError(TransportErrorCode.INTERNAL, 'x')).problem).toBe('other');
-    expect(joinProblem(new GuestError(GuestErrorCode.DISPLAY_LOST, 'x')).problem).toBe('display');
+    expect(joinProblem(new X11Error(X11ErrorCode.DISPLAY_LOST, 'x')).problem).toBe('display');
     expect(joinProblem(new TypeError('x')).problem).toBe('other');
   });
 });
