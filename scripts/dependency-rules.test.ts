@@ -12,7 +12,7 @@ const LIBRARY_RULES = {
   session: { libs: [], packages: ['@noble/hashes'] },
   call: { libs: ['session', 'crypto'], packages: [] },
   transport: { libs: ['session'], packages: ['ws'] },
-  desktop: { libs: ['session', 'transport'], packages: [] },
+  desktop: { libs: ['session', 'transport', 'call', 'codec'], packages: [] },
   // `import type` from @fernhilfe/desktop leaves no edge in the graph; a value import would.
   x11: { libs: [], packages: ['x11'] },
 } as const satisfies Record<string, { libs: readonly string[]; packages: readonly string[] }>;

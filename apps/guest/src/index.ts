@@ -38,7 +38,6 @@
  * @packageDocumentation
  */
 
-export type { FrameCost } from './node/frame-pump';
 export {
   createGuestApp,
   type GuestApp,
@@ -46,12 +45,6 @@ export {
   type GuestAppOptions,
   type GuestConnectOptions,
 } from './node/guest-app';
-export {
-  type GuestEndReason,
-  type GuestSession,
-  type GuestSessionOptions,
-  startGuestSession,
-} from './node/guest-session';
 export {
   createReadlineTerminal,
   type LineRead,

@@ -1,8 +1,24 @@
 /**
  * @packageDocumentation
  * `@fernhilfe/desktop`: share a desktop in a support call. The {@link Desktop} contract a
- * platform layer implements (`@fernhilfe/x11`, `@fernhilfe/windows`), and the
+ * platform layer implements (`@fernhilfe/x11`, `@fernhilfe/windows`); the session that streams
+ * it into a call and applies the agent's admitted input ({@link startDesktopSession}); and the
  * {@link CustomerUi} contract a guest's dialogs implement.
+ *
+ * @example
+ * ```ts
+ * import { startDesktopSession } from '@fernhilfe/desktop';
+ * import { createGuestClient } from '@fernhilfe/transport';
+ * import { openX11Desktop } from '@fernhilfe/x11';
+ *
+ * const desktop = await openX11Desktop({ display: ':0' });
+ * const channel = await createGuestClient({ url: 'wss://support.example/relay', number: '1234 5678' });
+ * const session = startDesktopSession({ channel, desktop });
+ * session.on('security-code', async (code) => ((await customerSaysYes(code)) ? session.confirm() : session.refuse()));
+ * session.on('control-requested', async () => session.answerControlRequest(await customerSaysYes()));
+ * const { reason } = await session.ended;
+ * await desktop.close();
+ * ```
  */
 
 export type {
@@ -15,6 +31,7 @@ export type {
   SharingCommand,
   SharingStatus,
 } from './customer-ui';
+export { type DecisionReports, reportDecisions } from './decision-reports';
 export type {
   CapturedFrame,
   CursorImage,
@@ -30,3 +47,10 @@ export type {
   Rect,
   ScreenFrame,
 } from './desktop';
+export {
+  type DesktopSession,
+  type DesktopSessionOptions,
+  type GuestEndReason,
+  startDesktopSession,
+} from './desktop-session';
+export type { FrameCost } from './frame-pump';

@@ -1,3 +1,4 @@
+import { type Desktop, type DesktopSession, type GuestEndReason, startDesktopSession } from '@fernhilfe/desktop';
 import { parseSessionNumber } from '@fernhilfe/session';
 import {
   createGuestClient,
@@ -6,8 +7,7 @@ import {
   type ProxyAuthRequest,
   type ProxyCredentials,
 } from '@fernhilfe/transport';
-import type { X11Desktop } from '@fernhilfe/x11';
-import { type GuestEndReason, type GuestSession, startGuestSession } from './guest-session';
+
 import { joinProblem, numberProblem } from './problems';
 import type { Terminal } from './terminal';
 import {
@@ -36,7 +36,7 @@ export interface GuestAppOptions {
   /** Proxy, TLS and limit settings of the relay connection. */
   connectOptions?: GuestConnectOptions;
   /** Opens the X display for a session (closed again when the session ends). */
-  openDesktop: () => Promise<X11Desktop>;
+  openDesktop: () => Promise<Desktop>;
   /** Joins a session. @default `createGuestClient` */
   join?: (options: GuestClientOptions) => Promise<GuestChannel>;
   /** Poll interval of the screen stream in ms. @default 40 */
@@ -59,12 +59,12 @@ export interface GuestApp {
   /** The window or process is being closed (SIGTERM, SIGHUP): ends a session as `guest-window-closed`. */
   terminate(): void;
   /** The running session, if any. */
-  readonly session: GuestSession | undefined;
+  readonly session: DesktopSession | undefined;
 }
 
 /**
  * Creates the terminal application of the Node guest. Logic lives in the libs and in
- * {@link startGuestSession}; this only talks to the customer.
+ * {@link startDesktopSession}; this only talks to the customer.
  *
  * @param options - terminal, language, relay, desktop
  * @returns the app, not yet running
@@ -75,7 +75,7 @@ export function createGuestApp(options: GuestAppOptions): GuestApp {
   let lang = options.lang;
   let exit: { kind: GuestAppExit; reason: GuestEndReason } | undefined;
   const exitController = new AbortController();
-  let current: GuestSession | undefined;
+  let current: DesktopSession | undefined;
 
   const t = () => UI_TEXTS[lang];
   // A function, not the variable: TypeScript cannot see that signals change `exit` across awaits.
@@ -154,7 +154,7 @@ export function createGuestApp(options: GuestAppOptions): GuestApp {
     }
   };
 
-  const converse = async (session: GuestSession, signal: AbortSignal): Promise<void> => {
+  const converse = async (session: DesktopSession, signal: AbortSignal): Promise<void> => {
     let controlGranted = false;
     let requestPending = false;
     const prompt = () => (requestPending ? t().controlPrompt : renderStatusLine({ controlGranted }, lang));
@@ -193,8 +193,8 @@ export function createGuestApp(options: GuestAppOptions): GuestApp {
     }
   };
 
-  const runSession = async (channel: GuestChannel, desktop: X11Desktop): Promise<void> => {
-    const session = startGuestSession({
+  const runSession = async (channel: GuestChannel, desktop: Desktop): Promise<void> => {
+    const session = startDesktopSession({
       channel,
       desktop,
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
@@ -241,7 +241,7 @@ export function createGuestApp(options: GuestAppOptions): GuestApp {
         const number = first === undefined ? await askNumber() : checkNumber(first);
         first = undefined;
         if (number === undefined) continue;
-        let desktop: X11Desktop;
+        let desktop: Desktop;
         try {
           desktop = await options.openDesktop();
         } catch (error) {

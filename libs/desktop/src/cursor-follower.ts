@@ -1,6 +1,5 @@
 import type { GuestCall, GuestCursor, CursorImage as WireCursorImage } from '@fernhilfe/call';
-import type { CursorImage } from '@fernhilfe/desktop';
-import type { X11Desktop } from '@fernhilfe/x11';
+import type { CursorImage, Desktop, PointerPosition } from './desktop';
 
 /** Largest cursor side the support protocol accepts by default (`maxCursorSize`). */
 const MAX_WIRE_CURSOR = 256;
@@ -25,19 +24,33 @@ function toWire(image: CursorImage): WireCursorImage | undefined {
   };
 }
 
+async function readCursor(
+  desktop: Desktop,
+): Promise<{ changedShape: CursorImage | null; position: PointerPosition } | undefined> {
+  try {
+    return { changedShape: await desktop.takeCursorChange(), position: await desktop.pointerPosition() };
+  } catch {
+    return undefined;
+  }
+}
+
 function isActive(call: GuestCall): boolean {
   return call.state === 'active-view' || call.state === 'active-control';
 }
 
 /**
- * Follows the X cursor: the shape from XFIXES notifications (each shape's image is sent once,
- * under a shape id), the position from QueryPointer on every tick.
+ * Follows the desktop's cursor: each shape's image is sent once, under a shape id, and the
+ * position on every tick where it moved.
+ *
+ * The cursor is an extra: when the desktop cannot read it (an X cursor image the server would
+ * not give), the tick is skipped rather than the session ended; a lost display ends the session
+ * through {@link Desktop.onDisplayLost}. A failure to send into the call is thrown.
  *
  * @param call - the guest call (active)
  * @param desktop - the open desktop
  * @returns the follower
  */
-export function createCursorFollower(call: GuestCall, desktop: X11Desktop): CursorFollower {
+export function createCursorFollower(call: GuestCall, desktop: Desktop): CursorFollower {
   const shapeIds = new Map<number, number>();
   let shapeId = 0;
   let lastX = Number.NaN;
@@ -61,9 +74,11 @@ export function createCursorFollower(call: GuestCall, desktop: X11Desktop): Curs
       if (busy || !isActive(call)) return;
       busy = true;
       try {
-        const changedShape = await desktop.takeCursorChange();
+        const read = await readCursor(desktop);
+        if (read === undefined) return;
+        const { changedShape, position } = read;
         const image = changedShape === null ? undefined : shapeFor(changedShape);
-        const { x, y } = await desktop.pointerPosition();
+        const { x, y } = position;
         if (changedShape === null && x === lastX && y === lastY) return;
         lastX = x;
         lastY = y;

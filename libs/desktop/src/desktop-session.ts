@@ -8,23 +8,23 @@ import {
 } from '@fernhilfe/call';
 import type { EndReason, LifecycleTimeouts } from '@fernhilfe/session';
 import type { GuestChannel, PeerInfo } from '@fernhilfe/transport';
-import type { X11Desktop } from '@fernhilfe/x11';
-import { reportDecisions } from '../decision-reports';
+import { reportDecisions } from './decision-reports';
+import type { Desktop } from './desktop';
 import { createFramePump, type FrameCost } from './frame-pump';
 import { createInputApplier } from './input-applier';
 
 /** How the customer's side ends a session. */
 export type GuestEndReason = Extract<EndReason, 'guest-ended' | 'guest-window-closed'>;
 
-/** Options of {@link startGuestSession}. */
-export interface GuestSessionOptions {
+/** Options of {@link startDesktopSession}. */
+export interface DesktopSessionOptions {
   /**
    * The relay channel, just paired (from `createGuestClient`). The customer's consent and control
    * decisions are reported on it for the relay's audit log (failures are ignored).
    */
   channel: GuestChannel;
-  /** The open X11 desktop to share; its size and XTEST decide the screen and `canControl`. */
-  desktop: X11Desktop;
+  /** The open desktop to share; its size and `features.input` decide the screen and `canControl`. */
+  desktop: Desktop;
   /**
    * How often screen changes and the pointer are checked while streaming, in ms.
    * @default 40
@@ -38,7 +38,7 @@ export interface GuestSessionOptions {
   /** Lifecycle timeouts of the call (consent: 2 minutes by default). */
   timeouts?: LifecycleTimeouts;
   /**
-   * Use DAMAGE for change detection and encoder hints (off only for measurements).
+   * Use the desktop's change notices and hints (X DAMAGE) for change detection (off only for measurements).
    * @default true
    */
   useDamage?: boolean;
@@ -46,8 +46,8 @@ export interface GuestSessionOptions {
   onFrame?: (cost: FrameCost) => void;
 }
 
-/** A support session on the guest: the call, the screen stream and input, wired to the relay channel. */
-export interface GuestSession {
+/** A support session sharing a desktop: the call, the screen stream and input, wired to the relay channel. */
+export interface DesktopSession {
   /** The agent's organisation and name as the relay vouches for them, and the session id. */
   readonly peer: PeerInfo;
   /** The support call (state, security code, statistics). */
@@ -95,7 +95,7 @@ const RELAY_CLOSE_GRACE_MS = 2_000;
 /**
  * Starts the guest's side of a support session on a paired channel: runs the handshake, then
  * waits for the customer's answer to the security code (`security-code` event →
- * {@link GuestSession.confirm} / {@link GuestSession.refuse}). After consent the screen is
+ * {@link DesktopSession.confirm} / {@link DesktopSession.refuse}). After consent the screen is
  * captured only when the call has room to send; input from the viewer is applied only while
  * control is granted, and every key and button is released when control ends.
  *
@@ -106,12 +106,12 @@ const RELAY_CLOSE_GRACE_MS = 2_000;
  * @example
  * ```ts
  * const channel = await createGuestClient({ url, number });
- * const session = startGuestSession({ channel, desktop });
+ * const session = startDesktopSession({ channel, desktop });
  * session.on('security-code', async (code) => ((await ask(code)) ? session.confirm() : session.refuse()));
  * await session.ended;
  * ```
  */
-export function startGuestSession(options: GuestSessionOptions): GuestSession {
+export function startDesktopSession(options: DesktopSessionOptions): DesktopSession {
   const { channel, desktop } = options;
   const { call, closed: ended } = attachCall(
     'guest',

@@ -1,10 +1,10 @@
-import type { X11Desktop } from '@fernhilfe/x11';
+import type { Desktop } from './desktop';
 
 /** Whether the screen changed since the last look, without capturing it. */
 export interface ScreenChanges {
   /**
    * Returns whether something changed since the previous call and resets the flag. Without
-   * DAMAGE only a capture and the encoder can tell: then it is `true` at most once per
+   * the desktop's change notices only a capture and the encoder can tell: then it is `true` at most once per
    * poll interval, so an idle screen is compared at the poll rate and no faster.
    */
   take(): boolean;
@@ -13,17 +13,17 @@ export interface ScreenChanges {
 }
 
 /**
- * Watches DAMAGE notifications on the desktop's connection. The desktop's own damage tracker
- * collects the rectangles for the next capture; this only notes that there are some, so an
- * idle screen costs no capture and no encoding.
+ * Watches the desktop's change notices ({@link Desktop.onScreenChange}, e.g. X DAMAGE). The
+ * desktop itself collects the rectangles for the next capture; this only notes that there are
+ * some, so an idle screen costs no capture and no encoding.
  *
  * @param desktop - the open desktop
- * @param useDamage - `false` to ignore DAMAGE even when the server has it
+ * @param useDamage - `false` to ignore change notices and hints even when the desktop has them
  * @param pollIntervalMs - without DAMAGE, the least time between two `true` answers
  * @returns the watcher; the first `take()` is `true`
  */
-export function watchScreenChanges(desktop: X11Desktop, useDamage: boolean, pollIntervalMs: number): ScreenChanges {
-  if (!desktop.features.damage || !useDamage) {
+export function watchScreenChanges(desktop: Desktop, useDamage: boolean, pollIntervalMs: number): ScreenChanges {
+  if (!useDamage || !desktop.features.damage || desktop.onScreenChange === undefined) {
     let last = Number.NEGATIVE_INFINITY;
     return {
       take() {
@@ -36,8 +36,8 @@ export function watchScreenChanges(desktop: X11Desktop, useDamage: boolean, poll
     };
   }
   let changed = true;
-  const stop = desktop.connection.onEvent((event) => {
-    if (event.name === 'DamageNotify') changed = true;
+  const stop = desktop.onScreenChange(() => {
+    changed = true;
   });
   return {
     take() {

@@ -1,15 +1,14 @@
 import { KEY_MODIFIERS, type KeyMessage, POINTER_BUTTONS, type PointerMessage } from '@fernhilfe/call';
-import type { PointerButton, X11Desktop } from '@fernhilfe/x11';
-import { X11Error } from '@fernhilfe/x11';
+import type { Desktop, PointerButtonName } from './desktop';
 
-/** Viewer button bits → X pointer buttons. Back/forward have no XTEST button here and are dropped. */
-const BUTTON_MAP: ReadonlyArray<readonly [bit: number, button: PointerButton]> = [
-  [POINTER_BUTTONS.left, 1],
-  [POINTER_BUTTONS.middle, 2],
-  [POINTER_BUTTONS.right, 3],
+/** Viewer button bits → the desktop's buttons. Back/forward have no button in the contract and are dropped. */
+const BUTTON_MAP: ReadonlyArray<readonly [bit: number, button: PointerButtonName]> = [
+  [POINTER_BUTTONS.left, 'left'],
+  [POINTER_BUTTONS.middle, 'middle'],
+  [POINTER_BUTTONS.right, 'right'],
 ];
 
-/** Applies viewer input (already admitted by the permission gate) to the X desktop. */
+/** Applies viewer input (already admitted by the permission gate) to the desktop. */
 export interface InputApplier {
   /**
    * Applies one pointer or key event. A key the desktop cannot produce or a malformed event
@@ -25,12 +24,12 @@ export interface InputApplier {
 }
 
 /**
- * Creates the applier for a desktop with XTEST.
+ * Creates the applier for a desktop.
  *
- * @param desktop - the open desktop; without XTEST every event is dropped
+ * @param desktop - the open desktop; without pointer or keyboard every such event is dropped
  * @returns the applier
  */
-export function createInputApplier(desktop: X11Desktop): InputApplier {
+export function createInputApplier(desktop: Desktop): InputApplier {
   let buttons = 0;
   let dropped = 0;
 
@@ -67,8 +66,9 @@ export function createInputApplier(desktop: X11Desktop): InputApplier {
       try {
         if (event.type === 'pointer') applyPointer(event);
         else applyKey(event);
-      } catch (error) {
-        if (!(error instanceof X11Error)) throw error;
+      } catch {
+        // The platform layer refused the event (a key its layout cannot produce, a value out of
+        // range): the agent's next event may work, and the session goes on.
         dropped++;
       }
     },

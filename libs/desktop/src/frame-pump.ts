@@ -1,8 +1,7 @@
 import type { GuestCall } from '@fernhilfe/call';
 import { createEncoder, type Encoder } from '@fernhilfe/codec';
-import type { X11Desktop } from '@fernhilfe/x11';
-import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { createCursorFollower } from './cursor-follower';
+import type { Desktop } from './desktop';
 import { watchScreenChanges } from './screen-changes';
 
 /** Cost of one frame, for statistics and the benchmark. */
@@ -27,7 +26,7 @@ export interface FramePumpOptions {
    */
   pollIntervalMs?: number;
   /**
-   * Use DAMAGE for change detection and encoder hints when the server has it. Turning it off
+   * Use the desktop's change notices and hints (X DAMAGE) when it has them. Turning it off
    * makes every tick capture and compare the whole screen (for measurements).
    * @default true
    */
@@ -52,16 +51,16 @@ const now = () => performance.now();
 
 /**
  * Creates the pump. It captures a frame when the call has room to send (`room-to-send`, or
- * on the poll tick) and the screen changed since the previous capture (DAMAGE; without
- * DAMAGE every tick counts as a change and the encoder finds out). So a slow viewer lowers
+ * on the poll tick) and the screen changed since the previous capture (the desktop's change
+ * notices; without them every tick counts as a change and the hints or the encoder find out). So a slow viewer lowers
  * the frame rate instead of building a queue, and an idle screen costs no capture.
  *
  * @param call - the guest call, after consent
- * @param desktop - the open X11 desktop
+ * @param desktop - the open desktop
  * @param options - poll interval and callbacks
  * @returns the pump, not started
  */
-export function createFramePump(call: GuestCall, desktop: X11Desktop, options: FramePumpOptions = {}): FramePump {
+export function createFramePump(call: GuestCall, desktop: Desktop, options: FramePumpOptions = {}): FramePump {
   const interval = options.pollIntervalMs ?? 40;
   const useDamage = options.useDamage ?? true;
   const changes = watchScreenChanges(desktop, useDamage, interval);
@@ -128,10 +127,7 @@ export function createFramePump(call: GuestCall, desktop: X11Desktop, options: F
 
   const tick = () => {
     void pump();
-    cursor.tick().catch((error: unknown) => {
-      // A cursor image the server would not give is not worth ending the session for.
-      if (!(error instanceof X11Error && error.code === X11ErrorCode.REQUEST_FAILED)) fail(error);
-    });
+    cursor.tick().catch(fail);
   };
 
   function stop(): void {
