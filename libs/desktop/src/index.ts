@@ -3,7 +3,8 @@
  * `@fernhilfe/desktop`: share a desktop in a support call. The {@link Desktop} contract a
  * platform layer implements (`@fernhilfe/x11`, `@fernhilfe/windows`); the session that streams
  * it into a call and applies the agent's admitted input ({@link startDesktopSession}); and the
- * {@link CustomerUi} contract a guest's dialogs implement.
+ * customer flow from number to end ({@link createCustomerFlow}) behind the {@link CustomerUi}
+ * contract a guest's dialogs implement.
  *
  * @example
  * ```ts
@@ -21,6 +22,12 @@
  * ```
  */
 
+export {
+  type CustomerFlow,
+  type CustomerFlowOptions,
+  createCustomerFlow,
+  type GuestConnectOptions,
+} from './customer-flow';
 export type {
   ConsentOffer,
   CustomerUi,
@@ -54,3 +61,4 @@ export {
   startDesktopSession,
 } from './desktop-session';
 export type { FrameCost } from './frame-pump';
+export { joinProblem, numberProblem } from './problems';

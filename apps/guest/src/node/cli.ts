@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { GuestConnectOptions } from '@fernhilfe/desktop';
 import { openX11Desktop, X11Error } from '@fernhilfe/x11';
 import { CliUsageError, type GuestCliSettings, helpText, readCliSettings } from './cli-options';
-import { createGuestApp, type GuestConnectOptions } from './guest-app';
+import { createGuestApp } from './guest-app';
 import { createReadlineTerminal } from './terminal';
 import { UI_TEXTS } from './ui-text';
 

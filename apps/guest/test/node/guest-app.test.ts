@@ -1,3 +1,4 @@
+import type { Desktop } from '@fernhilfe/desktop';
 import { dammCheckDigit } from '@fernhilfe/session';
 import {
   type GuestChannel,
@@ -6,7 +7,6 @@ import {
   RelayRejectedError,
   TransportErrorCode,
 } from '@fernhilfe/transport';
-import type { X11Desktop } from '@fernhilfe/x11';
 import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { describe, expect, it } from 'vitest';
 import { createGuestApp } from '../../src/node/guest-app';
@@ -27,7 +27,7 @@ function setup(join: (options: GuestClientOptions) => Promise<GuestChannel>) {
     relayUrl: 'ws://relay.test/relay',
     openDesktop: async () => {
       desktopsOpened++;
-      return { close: async () => void desktopsClosed++ } as unknown as X11Desktop;
+      return { close: async () => void desktopsClosed++ } as unknown as Desktop;
     },
     join,
   });
@@ -114,7 +114,7 @@ describe('guest app (terminal flow without network)', () => {
       lang: 'en',
       relayUrl: 'ws://relay.test/relay',
       number: typo,
-      openDesktop: async () => ({ close: async () => undefined }) as unknown as X11Desktop,
+      openDesktop: async () => ({ close: async () => undefined }) as unknown as Desktop,
       join: async (options) => {
         joined.push(options.number);
         throw new RelayRejectedError(TransportErrorCode.ALREADY_TAKEN, 'taken');

@@ -1,8 +1,7 @@
 import { SessionErrorCode, SessionNumberError } from '@fernhilfe/session';
 import { ConnectionClosedError, RelayRejectedError, TransportError, TransportErrorCode } from '@fernhilfe/transport';
-import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { describe, expect, it } from 'vitest';
-import { joinProblem, numberProblem } from '../../src/node/problems';
+import { joinProblem, numberProblem } from '../src/problems';
 
 describe('problems in the customer’s terms', () => {
   it('maps every session-number error', () => {
@@ -28,7 +27,6 @@ describe('problems in the customer’s terms', () => {
     expect(joinProblem(new TransportError(TransportErrorCode.CONNECT_FAILED, 'x')).problem).toBe('unreachable');
     expect(joinProblem(new ConnectionClosedError(TransportErrorCode.CLOSED, 'x', 1006)).problem).toBe('unreachable');
     expect(joinProblem(new TransportError(TransportErrorCode.INTERNAL, 'x')).problem).toBe('other');
-    expect(joinProblem(new X11Error(X11ErrorCode.DISPLAY_LOST, 'x')).problem).toBe('display');
     expect(joinProblem(new TypeError('x')).problem).toBe('other');
   });
 });

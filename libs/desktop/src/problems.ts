@@ -1,7 +1,6 @@
 import { SessionErrorCode, SessionNumberError } from '@fernhilfe/session';
 import { classifyRelayFailure, type RelayFailureKind } from '@fernhilfe/transport';
-import { X11Error } from '@fernhilfe/x11';
-import type { JoinProblem, NumberProblem } from './ui-text';
+import type { JoinProblem, NumberProblem } from './customer-ui';
 
 /**
  * Says in the customer's terms what is wrong with a typed number.
@@ -24,7 +23,7 @@ export function numberProblem(error: unknown): NumberProblem {
   }
 }
 
-/** The relay failure kinds the terminal UI explains in their own words; the rest are `other`. */
+/** The relay failure kinds a customer UI explains in their own words; the rest are `other`. */
 const JOIN_PROBLEMS: Partial<Record<RelayFailureKind, JoinProblem>> = {
   'unknown-number': 'unknown-number',
   expired: 'expired',
@@ -37,13 +36,13 @@ const JOIN_PROBLEMS: Partial<Record<RelayFailureKind, JoinProblem>> = {
 };
 
 /**
- * Says in the customer's terms why joining a session failed.
+ * Says in the customer's terms why joining a session failed. (A desktop that cannot be opened
+ * is `display`: the flow knows that by the step that failed, not by the error.)
  *
  * @param error - what joining threw
  * @returns the problem, and how long to wait when rate limited
  */
 export function joinProblem(error: unknown): { problem: JoinProblem; retryAfterMs?: number } {
-  if (error instanceof X11Error) return { problem: 'display' };
   const { kind, retryAfterMs } = classifyRelayFailure(error);
   const problem = JOIN_PROBLEMS[kind] ?? 'other';
   return retryAfterMs === undefined ? { problem } : { problem, retryAfterMs };
