@@ -16,6 +16,7 @@ import {
   type GuestEndReason,
   startDesktopSession,
 } from './desktop-session';
+import { requireArgument } from './errors';
 import { joinProblem, numberProblem } from './problems';
 
 /** Connection settings of the relay client, besides URL, number and the proxy prompt. */
@@ -72,6 +73,7 @@ type Joined = { channel: GuestChannel } | { notice: NumberNotice | undefined };
  *
  * @param options - UI, relay, desktop
  * @returns the flow, not yet running
+ * @throws {@link DesktopError} `DESKTOP_INVALID_ARGUMENT` without a UI, a relay URL or `openDesktop`
  *
  * @example
  * ```ts
@@ -82,6 +84,11 @@ type Joined = { channel: GuestChannel } | { notice: NumberNotice | undefined };
  */
 export function createCustomerFlow(options: CustomerFlowOptions): CustomerFlow {
   const { ui } = options;
+  requireArgument(typeof ui?.askNumber === 'function', 'ui must implement CustomerUi');
+  requireArgument(typeof options.relayUrl === 'string' && options.relayUrl !== '', 'relayUrl must be a URL');
+  requireArgument(typeof options.openDesktop === 'function', 'openDesktop must be a function');
+  requireArgument(options.join === undefined || typeof options.join === 'function', 'join must be a function');
+  requireArgument(options.number === undefined || typeof options.number === 'string', 'number must be a string');
   const join = options.join ?? createGuestClient;
   const stopper = new AbortController();
   let stopReason: GuestEndReason | undefined;

@@ -10,6 +10,7 @@ import type { EndReason, LifecycleTimeouts } from '@fernhilfe/session';
 import type { GuestChannel, PeerInfo } from '@fernhilfe/transport';
 import { reportDecisions } from './decision-reports';
 import type { Desktop } from './desktop';
+import { requireArgument } from './errors';
 import { createFramePump, type FrameCost } from './frame-pump';
 import { createInputApplier } from './input-applier';
 
@@ -26,7 +27,7 @@ export interface DesktopSessionOptions {
   /** The open desktop to share; its size and `features.input` decide the screen and `canControl`. */
   desktop: Desktop;
   /**
-   * How often screen changes and the pointer are checked while streaming, in ms.
+   * How often screen changes and the pointer are checked while streaming, in ms (1 to 60 000).
    * @default 40
    */
   pollIntervalMs?: number;
@@ -101,7 +102,9 @@ const RELAY_CLOSE_GRACE_MS = 2_000;
  *
  * @param options - channel, desktop, timing
  * @returns the running session
- * @throws `SessionError` (from `@fernhilfe/session`) `SESSION_INVALID_ARGUMENT` for bad options
+ * @throws {@link DesktopError} `DESKTOP_INVALID_ARGUMENT` for a missing channel or desktop or a poll
+ *   interval outside 1–60 000 ms; `SessionError` (from `@fernhilfe/session`) `SESSION_INVALID_ARGUMENT`
+ *   for bad call options
  *
  * @example
  * ```ts
@@ -113,6 +116,13 @@ const RELAY_CLOSE_GRACE_MS = 2_000;
  */
 export function startDesktopSession(options: DesktopSessionOptions): DesktopSession {
   const { channel, desktop } = options;
+  requireArgument(typeof channel?.onMessage === 'function', 'channel must be a paired GuestChannel');
+  requireArgument(typeof desktop?.capture === 'function', 'desktop must implement Desktop');
+  const poll = options.pollIntervalMs;
+  requireArgument(
+    poll === undefined || (Number.isFinite(poll) && poll >= 1 && poll <= 60_000),
+    'pollIntervalMs must be 1 to 60000',
+  );
   const { call, closed: ended } = attachCall(
     'guest',
     channel,

@@ -60,5 +60,6 @@ export {
   type GuestEndReason,
   startDesktopSession,
 } from './desktop-session';
+export { DesktopError, DesktopErrorCode } from './errors';
 export type { FrameCost } from './frame-pump';
 export { joinProblem, numberProblem } from './problems';
