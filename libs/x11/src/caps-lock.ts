@@ -29,34 +29,35 @@ async function queryLock(connection: X11Connection): Promise<boolean> {
  * predicted locally, so keys sent right after them are typed right.
  */
 export class CapsLockTracker {
-  private on: boolean;
+  #on: boolean;
   /** Bumped on every local prediction, so answers to older queries are ignored. */
-  private generation = 0;
-  private refreshing = false;
-  private refreshAgain = false;
-  private readonly stopListening: () => void;
+  #generation = 0;
+  #refreshing = false;
+  #refreshAgain = false;
+  readonly #stopListening: () => void;
+
+  readonly #connection: X11Connection;
+  readonly #eventDriven: boolean;
 
   /**
    * @param connection - an open connection
    * @param initiallyOn - the lock state read at creation
    * @param eventDriven - true when XKB state notifications were selected
    */
-  constructor(
-    private readonly connection: X11Connection,
-    initiallyOn: boolean,
-    private readonly eventDriven: boolean,
-  ) {
-    this.on = initiallyOn;
-    this.stopListening = eventDriven
+  constructor(connection: X11Connection, initiallyOn: boolean, eventDriven: boolean) {
+    this.#connection = connection;
+    this.#eventDriven = eventDriven;
+    this.#on = initiallyOn;
+    this.#stopListening = eventDriven
       ? connection.onEvent((event) => {
-          if (isXkbStateNotify(event)) this.on = (event.lockedMods & LOCK_MASK) !== 0;
+          if (isXkbStateNotify(event)) this.#on = (event.lockedMods & LOCK_MASK) !== 0;
         })
       : () => undefined;
   }
 
   /** Caps Lock state as last known. */
   get isOn(): boolean {
-    return this.on;
+    return this.#on;
   }
 
   /**
@@ -65,28 +66,28 @@ export class CapsLockTracker {
    * @param on - the new state
    */
   predict(on: boolean): void {
-    this.on = on;
-    this.generation++;
+    this.#on = on;
+    this.#generation++;
   }
 
   /** Call after each injected key event; re-reads the state when there are no notifications. */
   afterKeyEvent(): void {
-    if (this.eventDriven) return;
-    if (this.refreshing) {
-      this.refreshAgain = true;
+    if (this.#eventDriven) return;
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
       return;
     }
-    this.refreshing = true;
-    const generation = this.generation;
-    queryLock(this.connection)
+    this.#refreshing = true;
+    const generation = this.#generation;
+    queryLock(this.#connection)
       .then((on) => {
-        if (generation === this.generation) this.on = on;
+        if (generation === this.#generation) this.#on = on;
       })
       .catch(() => undefined)
       .finally(() => {
-        this.refreshing = false;
-        if (this.refreshAgain && this.connection.isOpen) {
-          this.refreshAgain = false;
+        this.#refreshing = false;
+        if (this.#refreshAgain && this.#connection.isOpen) {
+          this.#refreshAgain = false;
           this.afterKeyEvent();
         }
       });
@@ -94,7 +95,7 @@ export class CapsLockTracker {
 
   /** Stops following notifications. */
   close(): void {
-    this.stopListening();
+    this.#stopListening();
   }
 }
 

@@ -14,19 +14,22 @@ export function x11Failure(what: string, cause: unknown): X11Error {
 export class X11Connection {
   /** The display name this connection was opened with, e.g. `:0`. */
   readonly displayName: string;
-  /** Setup data the server sent: screens, keycode range, pixel formats. */
+  /** @internal Setup data the server sent: screens, keycode range, pixel formats. */
   readonly display: XDisplay;
-  /** The request interface of the `x11` package. */
+  /** @internal The request interface of the `x11` package. */
   readonly client: XClient;
-  /** Screen 0, the one the guest shares. */
+  /** @internal Screen 0, the one that is shared. */
   readonly screen: XScreen;
-  private readonly pending = new Set<(error: X11Error) => void>();
-  private readonly lostListeners = new Set<(error: X11Error) => void>();
-  private readonly asyncErrorListeners = new Set<(error: X11Error) => void>();
-  private lostError: X11Error | undefined;
-  private closed = false;
+  readonly #pending = new Set<(error: X11Error) => void>();
+  readonly #lostListeners = new Set<(error: X11Error) => void>();
+  readonly #asyncErrorListeners = new Set<(error: X11Error) => void>();
+  #lostError: X11Error | undefined;
+  #closed = false;
 
   /**
+   * Use {@link connectDisplay}.
+   *
+   * @internal
    * @param displayName - the display name that was connected to
    * @param display - the setup data from `x11.createClient`
    */
@@ -37,12 +40,12 @@ export class X11Connection {
     this.display = display;
     this.client = display.client;
     this.screen = screen;
-    const onGone = () => this.markLost(new X11Error(X11ErrorCode.DISPLAY_LOST, `connection to ${displayName} ended`));
+    const onGone = () => this.#markLost(new X11Error(X11ErrorCode.DISPLAY_LOST, `connection to ${displayName} ended`));
     this.client.on('end', onGone);
     this.client.on('close', onGone);
     this.client.on('error', (error: XError) => {
       const failure = x11Failure('an X request without reply', error);
-      for (const listener of this.asyncErrorListeners) listener(failure);
+      for (const listener of this.#asyncErrorListeners) listener(failure);
     });
   }
 
@@ -63,10 +66,11 @@ export class X11Connection {
 
   /** True once the connection was closed or lost. */
   get isOpen(): boolean {
-    return !this.closed && this.lostError === undefined;
+    return !this.#closed && this.#lostError === undefined;
   }
 
   /**
+   * @internal
    * Issues one request with a reply and waits for it.
    *
    * @param what - name of the request, for error messages
@@ -84,10 +88,10 @@ export class X11Connection {
       const fail = (error: X11Error) => {
         if (settled) return;
         settled = true;
-        this.pending.delete(fail);
+        this.#pending.delete(fail);
         reject(error);
       };
-      this.pending.add(fail);
+      this.#pending.add(fail);
       try {
         issue((err, result) => {
           if (settled) return true;
@@ -96,7 +100,7 @@ export class X11Connection {
             return true;
           }
           settled = true;
-          this.pending.delete(fail);
+          this.#pending.delete(fail);
           try {
             onReply?.(result);
           } catch (error) {
@@ -123,6 +127,7 @@ export class X11Connection {
   }
 
   /**
+   * @internal
    * Adds a listener for X events.
    *
    * @param listener - called with every event the connection receives
@@ -143,9 +148,9 @@ export class X11Connection {
    * @returns a function that removes the listener
    */
   onAsyncError(listener: (error: X11Error) => void): () => void {
-    this.asyncErrorListeners.add(listener);
+    this.#asyncErrorListeners.add(listener);
     return () => {
-      this.asyncErrorListeners.delete(listener);
+      this.#asyncErrorListeners.delete(listener);
     };
   }
 
@@ -156,9 +161,9 @@ export class X11Connection {
    * @returns a function that removes the listener
    */
   onLost(listener: (error: X11Error) => void): () => void {
-    this.lostListeners.add(listener);
+    this.#lostListeners.add(listener);
     return () => {
-      this.lostListeners.delete(listener);
+      this.#lostListeners.delete(listener);
     };
   }
 
@@ -168,16 +173,16 @@ export class X11Connection {
    * @throws {@link X11Error} `X11_CLOSED` after close, `X11_DISPLAY_LOST` after a drop
    */
   assertOpen(): void {
-    if (this.closed) throw new X11Error(X11ErrorCode.CLOSED, 'the X connection was closed');
-    if (this.lostError !== undefined) throw this.lostError;
+    if (this.#closed) throw new X11Error(X11ErrorCode.CLOSED, 'the X connection was closed');
+    if (this.#lostError !== undefined) throw this.#lostError;
   }
 
   /** Flushes outstanding requests and closes the connection. Safe to call twice. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.rejectPending(new X11Error(X11ErrorCode.CLOSED, 'the X connection was closed'));
-    if (this.lostError !== undefined) return;
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#rejectPending(new X11Error(X11ErrorCode.CLOSED, 'the X connection was closed'));
+    if (this.#lostError !== undefined) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.client.terminate();
@@ -190,15 +195,15 @@ export class X11Connection {
     });
   }
 
-  private markLost(error: X11Error): void {
-    if (this.lostError !== undefined) return;
-    this.lostError = error;
-    this.rejectPending(error);
-    if (this.closed) return;
-    for (const listener of this.lostListeners) listener(error);
+  #markLost(error: X11Error): void {
+    if (this.#lostError !== undefined) return;
+    this.#lostError = error;
+    this.#rejectPending(error);
+    if (this.#closed) return;
+    for (const listener of this.#lostListeners) listener(error);
   }
 
-  private rejectPending(error: X11Error): void {
-    for (const fail of [...this.pending]) fail(error);
+  #rejectPending(error: X11Error): void {
+    for (const fail of [...this.#pending]) fail(error);
   }
 }

@@ -22,26 +22,28 @@ function isCursorNotify(event: XEvent): event is XEvent & CursorNotifyEvent {
  * {@link CursorTracker.takeChangedImage} fetches the image only when it changed.
  */
 export class CursorTracker {
-  private lastSentSerial: number | undefined;
-  private changed = true;
-  private readonly stopListening: () => void;
+  #lastSentSerial: number | undefined;
+  #changed = true;
+  readonly #stopListening: () => void;
+
+  readonly #connection: X11Connection;
+  readonly #fixes: FixesExtension;
 
   /**
    * @param connection - an open connection
    * @param fixes - the XFIXES extension, with cursor input already selected on the root
    */
-  constructor(
-    private readonly connection: X11Connection,
-    private readonly fixes: FixesExtension,
-  ) {
-    this.stopListening = connection.onEvent((event) => {
-      if (isCursorNotify(event) && event.cursorSerial !== this.lastSentSerial) this.changed = true;
+  constructor(connection: X11Connection, fixes: FixesExtension) {
+    this.#connection = connection;
+    this.#fixes = fixes;
+    this.#stopListening = connection.onEvent((event) => {
+      if (isCursorNotify(event) && event.cursorSerial !== this.#lastSentSerial) this.#changed = true;
     });
   }
 
   /** True when the shape may have changed since the last image handed out. */
   get hasChange(): boolean {
-    return this.changed;
+    return this.#changed;
   }
 
   /**
@@ -51,8 +53,8 @@ export class CursorTracker {
    * @throws {@link X11Error} `X11_REQUEST_FAILED` on a server error or an implausible size
    */
   async image(): Promise<CursorImage> {
-    const reply = await this.connection.request<CursorImageReply>('GetCursorImage', (callback) =>
-      this.fixes.GetCursorImage(callback),
+    const reply = await this.#connection.request<CursorImageReply>('GetCursorImage', (callback) =>
+      this.#fixes.GetCursorImage(callback),
     );
     const { width, height } = reply;
     if (width > MAX_CURSOR_SIDE || height > MAX_CURSOR_SIDE || reply.cursorImage.length < width * height * 4) {
@@ -76,11 +78,11 @@ export class CursorTracker {
    * @throws {@link X11Error} as {@link CursorTracker.image}
    */
   async takeChangedImage(): Promise<CursorImage | null> {
-    if (!this.changed) return null;
-    this.changed = false;
+    if (!this.#changed) return null;
+    this.#changed = false;
     const current = await this.image();
-    if (current.serial === this.lastSentSerial) return null;
-    this.lastSentSerial = current.serial;
+    if (current.serial === this.#lastSentSerial) return null;
+    this.#lastSentSerial = current.serial;
     return current;
   }
 
@@ -91,16 +93,16 @@ export class CursorTracker {
    * @throws {@link X11Error} `X11_REQUEST_FAILED` / `X11_DISPLAY_LOST`
    */
   async pointerPosition(): Promise<PointerPosition> {
-    const reply = await this.connection.request<QueryPointerReply>('QueryPointer', (callback) =>
-      this.connection.client.QueryPointer(this.connection.root, callback),
+    const reply = await this.#connection.request<QueryPointerReply>('QueryPointer', (callback) =>
+      this.#connection.client.QueryPointer(this.#connection.root, callback),
     );
     return { x: reply.rootX, y: reply.rootY };
   }
 
   /** Stops following shape changes. */
   close(): void {
-    this.stopListening();
-    if (this.connection.isOpen) this.fixes.SelectCursorInput(this.connection.root, 0);
+    this.#stopListening();
+    if (this.#connection.isOpen) this.#fixes.SelectCursorInput(this.#connection.root, 0);
   }
 }
 

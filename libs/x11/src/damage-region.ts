@@ -6,22 +6,26 @@ import type { Rect } from '@fernhilfe/desktop';
  * the screen is.
  */
 export class DamageRegion {
-  private rects: Rect[] = [];
+  #rects: Rect[] = [];
+
+  readonly #screenWidth: number;
+  readonly #screenHeight: number;
+  readonly #maxRects: number;
 
   /**
    * @param screenWidth - screen width in pixels
    * @param screenHeight - screen height in pixels
    * @param maxRects - most rectangles kept before collapsing into one bounding box
    */
-  constructor(
-    private readonly screenWidth: number,
-    private readonly screenHeight: number,
-    private readonly maxRects: number,
-  ) {}
+  constructor(screenWidth: number, screenHeight: number, maxRects: number) {
+    this.#screenWidth = screenWidth;
+    this.#screenHeight = screenHeight;
+    this.#maxRects = maxRects;
+  }
 
   /** Number of rectangles held. */
   get size(): number {
-    return this.rects.length;
+    return this.#rects.length;
   }
 
   /**
@@ -32,13 +36,13 @@ export class DamageRegion {
   add(rect: Rect): void {
     const x0 = Math.max(0, rect.x);
     const y0 = Math.max(0, rect.y);
-    const x1 = Math.min(this.screenWidth, rect.x + rect.width);
-    const y1 = Math.min(this.screenHeight, rect.y + rect.height);
+    const x1 = Math.min(this.#screenWidth, rect.x + rect.width);
+    const y1 = Math.min(this.#screenHeight, rect.y + rect.height);
     if (x1 <= x0 || y1 <= y0) return;
     const clipped = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-    if (this.rects.some((held) => contains(held, clipped))) return;
-    this.rects.push(clipped);
-    if (this.rects.length > this.maxRects) this.rects = [boundingBox(this.rects)];
+    if (this.#rects.some((held) => contains(held, clipped))) return;
+    this.#rects.push(clipped);
+    if (this.#rects.length > this.#maxRects) this.#rects = [boundingBox(this.#rects)];
   }
 
   /**
@@ -47,8 +51,8 @@ export class DamageRegion {
    * @returns the rectangles, possibly overlapping
    */
   take(): Rect[] {
-    const out = this.rects;
-    this.rects = [];
+    const out = this.#rects;
+    this.#rects = [];
     return out;
   }
 }

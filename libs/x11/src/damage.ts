@@ -35,10 +35,14 @@ function isDamageNotify(event: XEvent): event is XEvent & DamageNotifyEvent {
  * capture; later changes are reported again because the rearm emptied the server's region.
  */
 export class DamageTracker {
-  private readonly region: DamageRegion;
-  private readonly stopListening: () => void;
-  private readonly changeListeners = new Set<() => void>();
-  private closed = false;
+  readonly #region: DamageRegion;
+  readonly #stopListening: () => void;
+  readonly #changeListeners = new Set<() => void>();
+  #closed = false;
+
+  readonly #connection: X11Connection;
+  readonly #damageExt: DamageExtension;
+  readonly #damageId: number;
 
   /**
    * @param connection - an open connection
@@ -46,18 +50,16 @@ export class DamageTracker {
    * @param damageId - XID of the damage object, already created on the root window
    * @param maxRects - see {@link DamageTrackerOptions.maxRects}
    */
-  constructor(
-    private readonly connection: X11Connection,
-    private readonly damageExt: DamageExtension,
-    private readonly damageId: number,
-    maxRects: number,
-  ) {
-    this.region = new DamageRegion(connection.width, connection.height, maxRects);
-    this.stopListening = connection.onEvent((event) => {
+  constructor(connection: X11Connection, damageExt: DamageExtension, damageId: number, maxRects: number) {
+    this.#connection = connection;
+    this.#damageExt = damageExt;
+    this.#damageId = damageId;
+    this.#region = new DamageRegion(connection.width, connection.height, maxRects);
+    this.#stopListening = connection.onEvent((event) => {
       if (!isDamageNotify(event) || event.damage !== damageId) return;
       const { x, y, w, h } = event.area;
-      this.region.add({ x, y, width: w, height: h });
-      for (const listener of this.changeListeners) listener();
+      this.#region.add({ x, y, width: w, height: h });
+      for (const listener of this.#changeListeners) listener();
     });
   }
 
@@ -69,14 +71,14 @@ export class DamageTracker {
    */
   onChange(listener: () => void): () => void {
     const own = () => listener();
-    this.changeListeners.add(own);
-    return () => this.changeListeners.delete(own);
+    this.#changeListeners.add(own);
+    return () => this.#changeListeners.delete(own);
   }
 
   /** Asks the server to report every change from now on again (empties its damage region). */
   rearm(): void {
-    if (this.closed || !this.connection.isOpen) return;
-    this.damageExt.Subtract(this.damageId, 0, 0);
+    if (this.#closed || !this.#connection.isOpen) return;
+    this.#damageExt.Subtract(this.#damageId, 0, 0);
   }
 
   /**
@@ -85,16 +87,16 @@ export class DamageTracker {
    * @returns screen rectangles, possibly overlapping; empty when nothing changed
    */
   take(): Rect[] {
-    return this.region.take();
+    return this.#region.take();
   }
 
   /** Stops watching and destroys the damage object. Safe to call twice. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.stopListening();
-    this.changeListeners.clear();
-    if (this.connection.isOpen) this.damageExt.Destroy(this.damageId);
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#stopListening();
+    this.#changeListeners.clear();
+    if (this.#connection.isOpen) this.#damageExt.Destroy(this.#damageId);
   }
 }
 

@@ -47,13 +47,18 @@ interface HeldKey {
  * viewer's Caps Lock switching.
  */
 export class KeyboardInjector implements DesktopKeyboard {
-  private readonly held = new Map<string, HeldKey>();
-  private readonly stopListening: () => void;
-  private nextSpare = 0;
+  readonly #held = new Map<string, HeldKey>();
+  readonly #stopListening: () => void;
+  #nextSpare = 0;
   /** How often the viewer's Caps Lock presses switched the lock since the last releaseAll. */
-  private viewerLockToggles = 0;
+  #viewerLockToggles = 0;
   /** Caps Lock key presses that will switch the lock off when released (XKB LockMods). */
-  private readonly lockReleasesOff = new Set<string>();
+  readonly #lockReleasesOff = new Set<string>();
+
+  readonly #connection: X11Connection;
+  readonly #xtest: XTestExtension;
+  #mapping: KeyboardMapping;
+  readonly #capsLock: CapsLockTracker;
 
   /**
    * Created by {@link openX11Desktop}.
@@ -64,20 +69,19 @@ export class KeyboardInjector implements DesktopKeyboard {
    * @param mapping - the server's keyboard mapping (refreshed when the server changes it)
    * @param capsLock - follows the desktop's Caps Lock state
    */
-  constructor(
-    private readonly connection: X11Connection,
-    private readonly xtest: XTestExtension,
-    private mapping: KeyboardMapping,
-    private readonly capsLock: CapsLockTracker,
-  ) {
-    this.stopListening = connection.onEvent((event: XEvent) => {
-      if (event.name === 'MappingNotify' && event.request === MAPPING_KEYBOARD) void this.refreshMapping();
+  constructor(connection: X11Connection, xtest: XTestExtension, mapping: KeyboardMapping, capsLock: CapsLockTracker) {
+    this.#connection = connection;
+    this.#xtest = xtest;
+    this.#mapping = mapping;
+    this.#capsLock = capsLock;
+    this.#stopListening = connection.onEvent((event: XEvent) => {
+      if (event.name === 'MappingNotify' && event.request === MAPPING_KEYBOARD) void this.#refreshMapping();
     });
   }
 
   /** Keycodes this injector holds down, ascending. */
   get pressedKeycodes(): number[] {
-    return [...this.held.values()].map((k) => k.keycode).sort((a, b) => a - b);
+    return [...this.#held.values()].map((k) => k.keycode).sort((a, b) => a - b);
   }
 
   /**
@@ -91,28 +95,28 @@ export class KeyboardInjector implements DesktopKeyboard {
    */
   keyDown(event: ViewerKeyEvent): void {
     checkEvent(event);
-    this.connection.assertOpen();
-    this.releaseModifiersTheViewerLetGo(event);
+    this.#connection.assertOpen();
+    this.#releaseModifiersTheViewerLetGo(event);
     const keysym = keysymForKeyEvent(event);
     if (keysym === undefined) {
       throw new X11Error(X11ErrorCode.KEY_UNMAPPED, `no keysym for key "${event.key}" (${event.code})`);
     }
-    const position = this.mapping.lookup(keysym) ?? this.bindSpare(keysym);
-    const previous = this.held.get(event.code);
+    const position = this.#mapping.lookup(keysym) ?? this.#bindSpare(keysym);
+    const previous = this.#held.get(event.code);
     // Browsers repeat key-down while a modifier is held; the modifier simply stays down.
     if (previous?.keycode === position.keycode && modifierKeysyms.has(keysym)) return;
     if (previous !== undefined) {
-      this.held.delete(event.code);
-      this.fake(this.xtest.KeyRelease, previous.keycode);
+      this.#held.delete(event.code);
+      this.#fake(this.#xtest.KeyRelease, previous.keycode);
     }
-    if (keysym === ModifierKeysym.Caps_Lock) this.predictLockPress(event.code);
+    if (keysym === ModifierKeysym.Caps_Lock) this.#predictLockPress(event.code);
     if (modifierKeysyms.has(keysym) || !isCharacter(event.key)) {
-      this.fake(this.xtest.KeyPress, position.keycode);
+      this.#fake(this.#xtest.KeyPress, position.keycode);
     } else {
-      this.pressAtLevel(position);
+      this.#pressAtLevel(position);
     }
-    this.held.set(event.code, { keycode: position.keycode, keysym });
-    this.capsLock.afterKeyEvent();
+    this.#held.set(event.code, { keycode: position.keycode, keysym });
+    this.#capsLock.afterKeyEvent();
   }
 
   /**
@@ -126,13 +130,13 @@ export class KeyboardInjector implements DesktopKeyboard {
     if (typeof event?.code !== 'string') {
       throw new X11Error(X11ErrorCode.INVALID_ARGUMENT, 'key event needs a string code');
     }
-    const held = this.held.get(event.code);
+    const held = this.#held.get(event.code);
     if (held === undefined) return;
-    this.held.delete(event.code);
-    if (!this.connection.isOpen) return;
-    this.fake(this.xtest.KeyRelease, held.keycode);
-    if (this.lockReleasesOff.delete(event.code)) this.toggledLock(false);
-    this.capsLock.afterKeyEvent();
+    this.#held.delete(event.code);
+    if (!this.#connection.isOpen) return;
+    this.#fake(this.#xtest.KeyRelease, held.keycode);
+    if (this.#lockReleasesOff.delete(event.code)) this.#toggledLock(false);
+    this.#capsLock.afterKeyEvent();
   }
 
   /**
@@ -140,54 +144,55 @@ export class KeyboardInjector implements DesktopKeyboard {
    * it left the lock the other way round (a toggle by the customer is kept).
    */
   releaseAll(): void {
-    const keys = [...this.held];
-    this.held.clear();
-    if (!this.connection.isOpen) return;
+    const keys = [...this.#held];
+    this.#held.clear();
+    if (!this.#connection.isOpen) return;
     for (const [code, key] of keys.reverse()) {
-      this.fake(this.xtest.KeyRelease, key.keycode);
-      if (this.lockReleasesOff.delete(code)) this.toggledLock(false);
+      this.#fake(this.#xtest.KeyRelease, key.keycode);
+      if (this.#lockReleasesOff.delete(code)) this.#toggledLock(false);
     }
-    const capsKey = this.mapping.lookup(ModifierKeysym.Caps_Lock);
-    if (this.viewerLockToggles % 2 === 1 && capsKey !== undefined) {
-      this.fake(this.xtest.KeyPress, capsKey.keycode);
-      this.fake(this.xtest.KeyRelease, capsKey.keycode);
-      this.capsLock.predict(!this.capsLock.isOn);
+    const capsKey = this.#mapping.lookup(ModifierKeysym.Caps_Lock);
+    if (this.#viewerLockToggles % 2 === 1 && capsKey !== undefined) {
+      this.#fake(this.#xtest.KeyPress, capsKey.keycode);
+      this.#fake(this.#xtest.KeyRelease, capsKey.keycode);
+      this.#capsLock.predict(!this.#capsLock.isOn);
     }
-    this.viewerLockToggles = 0;
-    this.capsLock.afterKeyEvent();
+    this.#viewerLockToggles = 0;
+    this.#capsLock.afterKeyEvent();
   }
 
   /** Stops following keyboard mapping and Caps Lock changes. */
   close(): void {
-    this.stopListening();
-    this.capsLock.close();
+    this.#stopListening();
+    this.#capsLock.close();
   }
 
-  private pressAtLevel(position: KeyPosition): void {
+  #pressAtLevel(position: KeyPosition): void {
     const shiftedLevel = position.level === 1 || position.level === 3;
-    const wantShift = this.capsLock.isOn && this.mapping.isAlphabetic(position.keycode) ? !shiftedLevel : shiftedLevel;
+    const wantShift =
+      this.#capsLock.isOn && this.#mapping.isAlphabetic(position.keycode) ? !shiftedLevel : shiftedLevel;
     const wantLevel3 = position.level >= 2;
-    const heldShift = this.heldWith(shiftKeysyms);
-    const heldLevel3 = this.heldWith(level3Keysyms);
+    const heldShift = this.#heldWith(shiftKeysyms);
+    const heldLevel3 = this.#heldWith(level3Keysyms);
     const pressFirst: number[] = [];
     const liftFirst: number[] = [];
-    if (wantShift && heldShift.length === 0) pressFirst.push(this.modifierKeycode(ModifierKeysym.Shift_L));
+    if (wantShift && heldShift.length === 0) pressFirst.push(this.#modifierKeycode(ModifierKeysym.Shift_L));
     if (!wantShift) liftFirst.push(...heldShift);
-    if (wantLevel3 && heldLevel3.length === 0) pressFirst.push(this.modifierKeycode(ModifierKeysym.ISO_Level3_Shift));
+    if (wantLevel3 && heldLevel3.length === 0) pressFirst.push(this.#modifierKeycode(ModifierKeysym.ISO_Level3_Shift));
     if (!wantLevel3) liftFirst.push(...heldLevel3);
-    for (const keycode of liftFirst) this.fake(this.xtest.KeyRelease, keycode);
-    for (const keycode of pressFirst) this.fake(this.xtest.KeyPress, keycode);
-    this.fake(this.xtest.KeyPress, position.keycode);
-    for (const keycode of pressFirst.reverse()) this.fake(this.xtest.KeyRelease, keycode);
-    for (const keycode of liftFirst) this.fake(this.xtest.KeyPress, keycode);
+    for (const keycode of liftFirst) this.#fake(this.#xtest.KeyRelease, keycode);
+    for (const keycode of pressFirst) this.#fake(this.#xtest.KeyPress, keycode);
+    this.#fake(this.#xtest.KeyPress, position.keycode);
+    for (const keycode of pressFirst.reverse()) this.#fake(this.#xtest.KeyRelease, keycode);
+    for (const keycode of liftFirst) this.#fake(this.#xtest.KeyPress, keycode);
   }
 
-  private heldWith(keysyms: ReadonlySet<number>): number[] {
-    return [...this.held.values()].filter((k) => keysyms.has(k.keysym)).map((k) => k.keycode);
+  #heldWith(keysyms: ReadonlySet<number>): number[] {
+    return [...this.#held.values()].filter((k) => keysyms.has(k.keysym)).map((k) => k.keycode);
   }
 
-  private modifierKeycode(keysym: number): number {
-    const position = this.mapping.lookup(keysym);
+  #modifierKeycode(keysym: number): number {
+    const position = this.#mapping.lookup(keysym);
     if (position === undefined) {
       throw new X11Error(
         X11ErrorCode.KEY_UNMAPPED,
@@ -198,56 +203,56 @@ export class KeyboardInjector implements DesktopKeyboard {
   }
 
   /** A key-down carries the viewer's modifier flags: a modifier we hold but the viewer no longer does was released unseen (e.g. focus loss). */
-  private releaseModifiersTheViewerLetGo(event: ViewerKeyEvent): void {
-    for (const [code, key] of [...this.held]) {
+  #releaseModifiersTheViewerLetGo(event: ViewerKeyEvent): void {
+    for (const [code, key] of [...this.#held]) {
       const flag = flagOfModifier.get(key.keysym);
       if (flag === undefined || event[flag] !== false) continue;
-      this.held.delete(code);
-      this.fake(this.xtest.KeyRelease, key.keycode);
+      this.#held.delete(code);
+      this.#fake(this.#xtest.KeyRelease, key.keycode);
     }
   }
 
-  private predictLockPress(code: string): void {
+  #predictLockPress(code: string): void {
     // XKB LockMods: a press locks when unlocked; when locked, the release unlocks.
-    if (this.capsLock.isOn) this.lockReleasesOff.add(code);
-    else this.toggledLock(true);
+    if (this.#capsLock.isOn) this.#lockReleasesOff.add(code);
+    else this.#toggledLock(true);
   }
 
-  private toggledLock(on: boolean): void {
-    this.viewerLockToggles++;
-    this.capsLock.predict(on);
+  #toggledLock(on: boolean): void {
+    this.#viewerLockToggles++;
+    this.#capsLock.predict(on);
   }
 
-  private bindSpare(keysym: number): KeyPosition {
-    const spares = this.mapping.spareKeycodes;
-    const perKeycode = this.mapping.keysymsPerKeycode;
+  #bindSpare(keysym: number): KeyPosition {
+    const spares = this.#mapping.spareKeycodes;
+    const perKeycode = this.#mapping.keysymsPerKeycode;
     if (spares.length === 0 || perKeycode < 2) {
       throw new X11Error(X11ErrorCode.KEY_UNMAPPED, `no key produces keysym 0x${keysym.toString(16)}`);
     }
     const inUse = new Set(this.pressedKeycodes);
     const candidates = spares.filter((keycode) => !inUse.has(keycode));
-    const keycode = candidates[this.nextSpare++ % Math.max(1, candidates.length)];
+    const keycode = candidates[this.#nextSpare++ % Math.max(1, candidates.length)];
     if (keycode === undefined) {
       throw new X11Error(X11ErrorCode.KEY_UNMAPPED, `no free keycode to bind keysym 0x${keysym.toString(16)}`);
     }
     const row = new Array<number>(perKeycode).fill(0);
     row[0] = keysym;
     row[1] = keysym;
-    this.connection.client.ChangeKeyboardMapping(keycode, perKeycode, row);
-    this.mapping.bind(keysym, keycode);
+    this.#connection.client.ChangeKeyboardMapping(keycode, perKeycode, row);
+    this.#mapping.bind(keysym, keycode);
     return { keycode, level: 0 };
   }
 
-  private async refreshMapping(): Promise<void> {
+  async #refreshMapping(): Promise<void> {
     try {
-      this.mapping = await readKeyboardMapping(this.connection);
+      this.#mapping = await readKeyboardMapping(this.#connection);
     } catch {
       // Keep the old mapping: the connection is closing or the server refused the request.
     }
   }
 
-  private fake(type: number, keycode: number): void {
-    this.xtest.FakeInput(type, keycode, 0, 0, 0, 0);
+  #fake(type: number, keycode: number): void {
+    this.#xtest.FakeInput(type, keycode, 0, 0, 0, 0);
   }
 }
 

@@ -39,7 +39,10 @@ function checkCoordinate(value: number, limit: number, name: string): number {
  * them when control ends.
  */
 export class PointerInjector implements DesktopPointer {
-  private readonly held = new Set<PointerButton>();
+  readonly #held = new Set<PointerButton>();
+
+  readonly #connection: X11Connection;
+  readonly #xtest: XTestExtension;
 
   /**
    * Created by {@link openX11Desktop}.
@@ -48,14 +51,14 @@ export class PointerInjector implements DesktopPointer {
    * @param connection - an open connection
    * @param xtest - the XTEST extension
    */
-  constructor(
-    private readonly connection: X11Connection,
-    private readonly xtest: XTestExtension,
-  ) {}
+  constructor(connection: X11Connection, xtest: XTestExtension) {
+    this.#connection = connection;
+    this.#xtest = xtest;
+  }
 
   /** Buttons this injector holds down, ascending. */
   get pressedButtons(): PointerButton[] {
-    return [...this.held].sort((a, b) => a - b);
+    return [...this.#held].sort((a, b) => a - b);
   }
 
   /**
@@ -67,10 +70,10 @@ export class PointerInjector implements DesktopPointer {
    *   `X11_CLOSED` / `X11_DISPLAY_LOST` when the connection is gone
    */
   move(x: number, y: number): void {
-    const cx = checkCoordinate(x, this.connection.width, 'x');
-    const cy = checkCoordinate(y, this.connection.height, 'y');
-    this.connection.assertOpen();
-    this.xtest.FakeInput(this.xtest.MotionNotify, 0, 0, this.connection.root, cx, cy);
+    const cx = checkCoordinate(x, this.#connection.width, 'x');
+    const cy = checkCoordinate(y, this.#connection.height, 'y');
+    this.#connection.assertOpen();
+    this.#xtest.FakeInput(this.#xtest.MotionNotify, 0, 0, this.#connection.root, cx, cy);
   }
 
   /**
@@ -81,10 +84,10 @@ export class PointerInjector implements DesktopPointer {
    */
   buttonDown(button: PointerButtonName | PointerButton): void {
     const b = checkButton(button);
-    this.connection.assertOpen();
-    if (this.held.has(b)) return;
-    this.held.add(b);
-    this.xtest.FakeInput(this.xtest.ButtonPress, b, 0, 0, 0, 0);
+    this.#connection.assertOpen();
+    if (this.#held.has(b)) return;
+    this.#held.add(b);
+    this.#xtest.FakeInput(this.#xtest.ButtonPress, b, 0, 0, 0, 0);
   }
 
   /**
@@ -96,9 +99,9 @@ export class PointerInjector implements DesktopPointer {
    */
   buttonUp(button: PointerButtonName | PointerButton): void {
     const b = checkButton(button);
-    this.connection.assertOpen();
-    if (!this.held.delete(b)) return;
-    this.xtest.FakeInput(this.xtest.ButtonRelease, b, 0, 0, 0, 0);
+    this.#connection.assertOpen();
+    if (!this.#held.delete(b)) return;
+    this.#xtest.FakeInput(this.#xtest.ButtonRelease, b, 0, 0, 0, 0);
   }
 
   /**
@@ -113,27 +116,27 @@ export class PointerInjector implements DesktopPointer {
     if (!Number.isInteger(deltaX) || !Number.isInteger(deltaY)) {
       throw new X11Error(X11ErrorCode.INVALID_ARGUMENT, 'wheel clicks must be integers');
     }
-    this.connection.assertOpen();
-    this.clicks(deltaY < 0 ? 4 : 5, Math.min(MAX_WHEEL_CLICKS, Math.abs(deltaY)));
-    this.clicks(deltaX < 0 ? 6 : 7, Math.min(MAX_WHEEL_CLICKS, Math.abs(deltaX)));
+    this.#connection.assertOpen();
+    this.#clicks(deltaY < 0 ? 4 : 5, Math.min(MAX_WHEEL_CLICKS, Math.abs(deltaY)));
+    this.#clicks(deltaX < 0 ? 6 : 7, Math.min(MAX_WHEEL_CLICKS, Math.abs(deltaX)));
   }
 
   /** Releases every button this injector holds. */
   releaseAll(): void {
-    if (!this.connection.isOpen) {
-      this.held.clear();
+    if (!this.#connection.isOpen) {
+      this.#held.clear();
       return;
     }
     for (const b of this.pressedButtons) {
-      this.held.delete(b);
-      this.xtest.FakeInput(this.xtest.ButtonRelease, b, 0, 0, 0, 0);
+      this.#held.delete(b);
+      this.#xtest.FakeInput(this.#xtest.ButtonRelease, b, 0, 0, 0, 0);
     }
   }
 
-  private clicks(button: PointerButton, count: number): void {
+  #clicks(button: PointerButton, count: number): void {
     for (let i = 0; i < count; i++) {
-      this.xtest.FakeInput(this.xtest.ButtonPress, button, 0, 0, 0, 0);
-      this.xtest.FakeInput(this.xtest.ButtonRelease, button, 0, 0, 0, 0);
+      this.#xtest.FakeInput(this.#xtest.ButtonPress, button, 0, 0, 0, 0);
+      this.#xtest.FakeInput(this.#xtest.ButtonRelease, button, 0, 0, 0, 0);
     }
   }
 }

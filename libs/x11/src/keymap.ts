@@ -26,8 +26,8 @@ const columnLevels: ReadonlyArray<readonly [column: number, level: KeyPosition['
  * lowest keycode.
  */
 export class KeyboardMapping {
-  private readonly positions = new Map<number, KeyPosition>();
-  private readonly alphabetic = new Set<number>();
+  readonly #positions = new Map<number, KeyPosition>();
+  readonly #alphabetic = new Set<number>();
   /** Keycodes with no keysym at all, usable for temporary bindings. */
   readonly spareKeycodes: readonly number[];
   /** Keysyms per keycode in the server's table. */
@@ -46,13 +46,13 @@ export class KeyboardMapping {
     for (const [column, keyLevel] of columnLevels) {
       rows.forEach((row, index) => {
         const keysym = row[column] ?? 0;
-        if (keysym !== 0 && !this.positions.has(keysym)) {
-          this.positions.set(keysym, { keycode: minKeycode + index, level: keyLevel });
+        if (keysym !== 0 && !this.#positions.has(keysym)) {
+          this.#positions.set(keysym, { keycode: minKeycode + index, level: keyLevel });
         }
       });
     }
     rows.forEach((row, index) => {
-      if (isCasePair(row[0] ?? 0, row[1] ?? 0)) this.alphabetic.add(minKeycode + index);
+      if (isCasePair(row[0] ?? 0, row[1] ?? 0)) this.#alphabetic.add(minKeycode + index);
       // Keycodes below 9 are reserved in Xorg; a spare must be a real, unbound key.
       if (minKeycode + index >= 9 && row.every((keysym) => keysym === 0)) spare.push(minKeycode + index);
     });
@@ -66,7 +66,7 @@ export class KeyboardMapping {
    * @returns where it is, or `undefined` if no key produces it
    */
   lookup(keysym: number): KeyPosition | undefined {
-    return this.positions.get(keysym);
+    return this.#positions.get(keysym);
   }
 
   /**
@@ -77,7 +77,7 @@ export class KeyboardMapping {
    * @returns true for letter keys
    */
   isAlphabetic(keycode: number): boolean {
-    return this.alphabetic.has(keycode);
+    return this.#alphabetic.has(keycode);
   }
 
   /**
@@ -87,7 +87,7 @@ export class KeyboardMapping {
    * @param keycode - the key it is bound to
    */
   bind(keysym: number, keycode: number): void {
-    this.positions.set(keysym, { keycode, level: 0 });
+    this.#positions.set(keysym, { keycode, level: 0 });
   }
 }
 

@@ -22,21 +22,25 @@ export interface CaptureHooks {
  * tests can prove that no capture happened (e.g. before consent).
  */
 export class ScreenCapture {
-  private count = 0;
-  private queue: Promise<unknown> = Promise.resolve();
-  private closed = false;
+  #count = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  readonly #backend: CaptureBackend;
 
   /** @param backend - the request path that reads the screen */
-  constructor(private readonly backend: CaptureBackend) {}
+  constructor(backend: CaptureBackend) {
+    this.#backend = backend;
+  }
 
   /** Which request path reads the screen. */
   get backendName(): CaptureBackendName {
-    return this.backend.name;
+    return this.#backend.name;
   }
 
   /** How many captures were started since creation. */
   get captureCount(): number {
-    return this.count;
+    return this.#count;
   }
 
   /**
@@ -49,28 +53,28 @@ export class ScreenCapture {
    *   `X11_REQUEST_FAILED` / `X11_DISPLAY_LOST` when the server fails
    */
   capture(hooks: CaptureHooks = {}): Promise<ScreenFrame> {
-    if (this.closed) return Promise.reject(new X11Error(X11ErrorCode.CLOSED, 'the screen capture was closed'));
-    const next = this.queue.then(
-      () => this.captureNow(hooks),
-      () => this.captureNow(hooks),
+    if (this.#closed) return Promise.reject(new X11Error(X11ErrorCode.CLOSED, 'the screen capture was closed'));
+    const next = this.#queue.then(
+      () => this.#captureNow(hooks),
+      () => this.#captureNow(hooks),
     );
-    this.queue = next;
+    this.#queue = next;
     return next;
   }
 
   /** Releases the backend's server-side resources. Safe to call twice. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.queue.catch(() => undefined);
-    await this.backend.close();
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#queue.catch(() => undefined);
+    await this.#backend.close();
   }
 
-  private captureNow(hooks: CaptureHooks): Promise<ScreenFrame> {
-    if (this.closed) return Promise.reject(new X11Error(X11ErrorCode.CLOSED, 'the screen capture was closed'));
-    this.count += 1;
+  #captureNow(hooks: CaptureHooks): Promise<ScreenFrame> {
+    if (this.#closed) return Promise.reject(new X11Error(X11ErrorCode.CLOSED, 'the screen capture was closed'));
+    this.#count += 1;
     hooks.beforeRequest?.();
-    return this.backend.capture(hooks.onReply);
+    return this.#backend.capture(hooks.onReply);
   }
 }
 
