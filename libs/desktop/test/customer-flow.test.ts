@@ -1,4 +1,3 @@
-import { type CallEnded, createViewerCall, type ViewerCall } from '@fernhilfe/call';
 import { dammCheckDigit } from '@fernhilfe/session';
 import {
   type GuestChannel,
@@ -8,21 +7,13 @@ import {
   TransportErrorCode,
 } from '@fernhilfe/transport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeChannel } from '../../../scripts/fake-guest-channel';
 import { type CustomerFlow, createCustomerFlow } from '../src/customer-flow';
+import { type Agent, PEER, pairWithAgent } from './agent';
 import { createFakeDesktop, type FakeDesktop } from './fake-desktop';
 import { createScriptedUi, type ScriptedUi } from './scripted-ui';
 
 const NUMBER = `4711081${dammCheckDigit('4711081')}`;
 const TYPO = `${NUMBER.slice(0, 7)}${(Number(NUMBER[7]) + 1) % 10}`;
-const PEER = { sessionId: 's-1', org: 'Stadtwerke Fernhilfe', agentName: 'Frau Weber' };
-
-/** The agent's side of one joined session: a real viewer call on an in-memory channel. */
-interface Agent {
-  viewer: ViewerCall;
-  ended: Promise<CallEnded>;
-  control: boolean[];
-}
 
 interface Rig {
   ui: ScriptedUi;
@@ -41,17 +32,6 @@ afterEach(async () => {
   }
 });
 
-/** Pairs with a fresh agent, as the relay would. */
-function pairWithAgent(agents: Agent[]): GuestChannel {
-  const channel = new FakeChannel(PEER);
-  const viewer = createViewerCall({ sessionId: PEER.sessionId, send: (bytes) => channel.deliver(bytes) });
-  channel.toPeer = (bytes) => viewer.receive(bytes);
-  const control: boolean[] = [];
-  viewer.on('control', (granted) => control.push(granted));
-  agents.push({ viewer, ended: new Promise((resolve) => viewer.on('ended', resolve)), control });
-  return channel;
-}
-
 function start(options: { join?: (options: GuestClientOptions) => Promise<GuestChannel>; number?: string } = {}): Rig {
   const ui = createScriptedUi();
   const desktops: FakeDesktop[] = [];
@@ -67,7 +47,10 @@ function start(options: { join?: (options: GuestClientOptions) => Promise<GuestC
     },
     join: async (joinOptions) => {
       joins.push(joinOptions.number);
-      return options.join === undefined ? pairWithAgent(agents) : options.join(joinOptions);
+      if (options.join !== undefined) return options.join(joinOptions);
+      const agent = pairWithAgent();
+      agents.push(agent);
+      return agent.channel;
     },
     sessionOptions: { pollIntervalMs: 10 },
     ...(options.number === undefined ? {} : { number: options.number }),
