@@ -4,11 +4,10 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type FrameCost, startDesktopSession } from '@fernhilfe/desktop';
 import { createGuestClient } from '@fernhilfe/transport';
+import { openX11Desktop } from '@fernhilfe/x11';
 import type { Xvfb } from '../../../scripts/xvfb';
-import type { FrameCost } from '../src/node/frame-pump';
-import { startGuestSession } from '../src/node/guest-session';
-import { openX11Desktop } from '../src/x11/x11-desktop';
 
 /** What one streaming run measured. */
 export interface StreamingResult {
@@ -69,7 +68,7 @@ export async function measureStreaming(
   let measuring = false;
   try {
     const channel = await createGuestClient({ url: viewer.url, number: viewer.number, proxy: false });
-    const session = startGuestSession({
+    const session = startDesktopSession({
       channel,
       desktop,
       useDamage,

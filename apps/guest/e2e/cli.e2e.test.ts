@@ -1,8 +1,8 @@
 import { dammCheckDigit } from '@fernhilfe/session';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProxy, startTinyproxy } from '../../../scripts/tinyproxy';
+import { waitFor } from '../../../scripts/x11-draw';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
-import { waitFor } from '../test/support/draw';
 import { type GuestProcess, spawnGuest } from './support/guest-process';
 import { AGENT, selfSignedCertificate, startRelay, type TestRelay } from './support/relay';
 import { type PairedViewer, startViewer } from './support/viewer';

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY_MODIFIERS, POINTER_BUTTONS, type ViewerCall } from '@fernhilfe/call';
+import { startDesktopSession } from '@fernhilfe/desktop';
 import { createGuestClient } from '@fernhilfe/transport';
+import { openX11Desktop, type X11Desktop } from '@fernhilfe/x11';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeOnUsKeyboard } from '../../../scripts/us-keyboard';
+import { paintRoot, waitFor } from '../../../scripts/x11-draw';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
-import { startGuestSession } from '../src/node/guest-session';
-import { openX11Desktop, type X11Desktop } from '../src/x11/x11-desktop';
-import { paintRoot, waitFor } from '../test/support/draw';
-import { typeOnUsKeyboard } from '../test/support/us-keyboard';
 import { AGENT, startRelay, type TestRelay } from './support/relay';
 import { waitForSameScreen } from './support/screen';
 import { type PairedViewer, startViewer } from './support/viewer';
@@ -67,7 +67,7 @@ describe('Node guest ⇄ relay ⇄ headless viewer on a real X display', () => {
   async function pair(viewerOptions: { autoAck?: boolean } = {}) {
     const viewerSide = await startViewer(relay.url, viewerOptions);
     const channel = await createGuestClient({ url: relay.url, number: viewerSide.number, proxy: false });
-    const session = startGuestSession({ channel, desktop });
+    const session = startDesktopSession({ channel, desktop });
     const code = new Promise<string>((resolve) => session.on('security-code', resolve));
     const viewer: PairedViewer = await viewerSide.paired;
     return { session, viewer, code: await code };

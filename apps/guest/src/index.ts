@@ -1,58 +1,34 @@
 /**
- * The Fernhilfe guest: the customer's side of a support session.
- *
- * This module holds the Node guest: its X11 layer (open a display, capture the screen on
- * demand through MIT-SHM or core GetImage with DAMAGE rectangles as encoder hints, follow
- * the cursor with XFIXES, inject pointer and keyboard input with XTEST), the support
- * session on top of it ({@link startGuestSession}: handshake, consent, flow-controlled
- * screen stream, gated input) and the terminal app behind the `fernhilfe-guest` command
- * ({@link createGuestApp}).
+ * The Fernhilfe guest app: the browser support page (view only) and the Node guest behind the
+ * `fernhilfe-guest` command. The Node guest is thin: the X11 layer is `@fernhilfe/x11`, the
+ * session and the customer flow are `@fernhilfe/desktop`; this package adds the terminal
+ * presentation ({@link createTerminalUi}: texts in German and English, prompts, language
+ * switch) and the terminal app around the flow ({@link createGuestApp}).
  *
  * @example
  * ```ts
- * import { openX11Desktop } from '@fernhilfe/guest';
+ * import { createGuestApp, createReadlineTerminal } from '@fernhilfe/guest';
+ * import { openX11Desktop } from '@fernhilfe/x11';
  *
- * const desktop = await openX11Desktop({ display: ':0' });
- * const { frame, hints } = await desktop.capture(); // frame.format === 'bgrx'
- * desktop.pointer?.move(100, 200);
- * desktop.keyboard?.keyDown({ code: 'KeyA', key: 'A', shiftKey: true });
- * desktop.keyboard?.keyUp({ code: 'KeyA' });
- * desktop.releaseAll();
- * await desktop.close();
- * ```
- *
- * @example
- * ```ts
- * import { openX11Desktop, startGuestSession } from '@fernhilfe/guest';
- * import { createGuestClient } from '@fernhilfe/transport';
- *
- * const desktop = await openX11Desktop({ display: ':0' });
- * const channel = await createGuestClient({ url: 'wss://support.example/relay', number: '1234 5678' });
- * const session = startGuestSession({ channel, desktop });
- * session.on('security-code', async (code) => ((await customerSaysYes(code)) ? session.confirm() : session.refuse()));
- * session.on('control-requested', async () => session.answerControlRequest(await customerSaysYes()));
- * const { reason } = await session.ended;
- * await desktop.close();
+ * const app = createGuestApp({
+ *   terminal: createReadlineTerminal(process.stdin, process.stdout),
+ *   lang: 'de',
+ *   relayUrl: 'wss://support.example/relay',
+ *   openDesktop: () => openX11Desktop({ display: ':0' }),
+ * });
+ * process.on('SIGINT', () => app.interrupt());
+ * await app.run();
  * ```
  *
  * @packageDocumentation
  */
 
-export { GuestError, GuestErrorCode } from './errors';
-export type { FrameCost } from './node/frame-pump';
 export {
   createGuestApp,
   type GuestApp,
   type GuestAppExit,
   type GuestAppOptions,
-  type GuestConnectOptions,
 } from './node/guest-app';
-export {
-  type GuestEndReason,
-  type GuestSession,
-  type GuestSessionOptions,
-  startGuestSession,
-} from './node/guest-session';
 export {
   createReadlineTerminal,
   type LineRead,
@@ -61,20 +37,6 @@ export {
   type ReadLineOptions,
   type Terminal,
 } from './node/terminal';
+export { createTerminalUi, type TerminalUi } from './node/terminal-ui';
+export type { UiView } from './node/ui-render';
 export type { Lang } from './node/ui-text';
-export { type ConnectDisplayOptions, resolveDisplayName } from './x11/connect';
-export type { CursorImage, PointerPosition } from './x11/cursor';
-export { premultipliedArgbToRgba } from './x11/cursor-pixels';
-export type { CaptureBackendName, Rect, ScreenFrame } from './x11/frame';
-export { KeyboardInjector } from './x11/input-keyboard';
-export { MAX_WHEEL_CLICKS, type PointerButton, PointerInjector } from './x11/input-pointer';
-export { keysymForCodePoint, keysymForKeyEvent, type ViewerKeyEvent } from './x11/keysyms';
-export type { CaptureBackendChoice } from './x11/screen-capture';
-export {
-  type CapturedFrame,
-  type FrameHints,
-  type OpenX11DesktopOptions,
-  openX11Desktop,
-  X11Desktop,
-  type X11Features,
-} from './x11/x11-desktop';

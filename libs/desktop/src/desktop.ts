@@ -192,6 +192,16 @@ export interface Desktop {
   /** @returns the pointer position */
   pointerPosition(): Promise<PointerPosition>;
   /**
+   * Optional: adds a listener for screen changes the platform notices between captures (X
+   * DAMAGE notifications), so that an idle screen costs no capture. A platform that learns what
+   * changed only by capturing (or not at all) leaves it out: the session then captures at its
+   * poll rate and lets {@link FrameHints} and the encoder tell what changed.
+   *
+   * @param listener - called when something on screen changed since the last capture (possibly often)
+   * @returns a function that removes the listener
+   */
+  onScreenChange?(listener: () => void): () => void;
+  /**
    * Adds a listener for the screen going away during the session (display server stopped,
    * user logged out). Requests fail from then on.
    *

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { GuestError } from '../errors';
-import { openX11Desktop } from '../x11/x11-desktop';
+import type { GuestConnectOptions } from '@fernhilfe/desktop';
+import { openX11Desktop, X11Error } from '@fernhilfe/x11';
 import { CliUsageError, type GuestCliSettings, helpText, readCliSettings } from './cli-options';
-import { createGuestApp, type GuestConnectOptions } from './guest-app';
+import { createGuestApp } from './guest-app';
 import { createReadlineTerminal } from './terminal';
 import { UI_TEXTS } from './ui-text';
 
@@ -50,7 +50,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
     await (await openX11Desktop(displayOptions)).close();
   } catch (error) {
-    if (!(error instanceof GuestError)) throw error;
+    if (!(error instanceof X11Error)) throw error;
     process.stderr.write(`${UI_TEXTS[settings.lang].joinProblem.display} (${error.code})\n`);
     return 1;
   }

@@ -1,27 +1,13 @@
-import { parseSessionNumber } from '@fernhilfe/session';
 import {
-  createGuestClient,
-  type GuestChannel,
-  type GuestClientOptions,
-  type ProxyAuthRequest,
-  type ProxyCredentials,
-} from '@fernhilfe/transport';
-import type { X11Desktop } from '../x11/x11-desktop';
-import { type GuestEndReason, type GuestSession, startGuestSession } from './guest-session';
-import { joinProblem, numberProblem } from './problems';
+  type CustomerFlowOptions,
+  createCustomerFlow,
+  type Desktop,
+  type DesktopSession,
+  type GuestConnectOptions,
+} from '@fernhilfe/desktop';
 import type { Terminal } from './terminal';
-import {
-  parseLanguageSwitch,
-  parseSessionCommand,
-  parseYesNo,
-  renderStatusLine,
-  renderView,
-  type UiView,
-} from './ui-render';
-import { type Lang, UI_TEXTS } from './ui-text';
-
-/** Connection settings of the relay client, besides URL, number and the proxy prompt. */
-export type GuestConnectOptions = Omit<GuestClientOptions, 'url' | 'number' | 'onProxyAuth'>;
+import { createTerminalUi } from './terminal-ui';
+import type { Lang } from './ui-text';
 
 /** Options of {@link createGuestApp}. */
 export interface GuestAppOptions {
@@ -35,10 +21,10 @@ export interface GuestAppOptions {
   number?: string;
   /** Proxy, TLS and limit settings of the relay connection. */
   connectOptions?: GuestConnectOptions;
-  /** Opens the X display for a session (closed again when the session ends). */
-  openDesktop: () => Promise<X11Desktop>;
+  /** Opens the desktop for a session (closed again when the session ends). */
+  openDesktop: () => Promise<Desktop>;
   /** Joins a session. @default `createGuestClient` */
-  join?: (options: GuestClientOptions) => Promise<GuestChannel>;
+  join?: CustomerFlowOptions['join'];
   /** Poll interval of the screen stream in ms. @default 40 */
   pollIntervalMs?: number;
 }
@@ -59,215 +45,52 @@ export interface GuestApp {
   /** The window or process is being closed (SIGTERM, SIGHUP): ends a session as `guest-window-closed`. */
   terminate(): void;
   /** The running session, if any. */
-  readonly session: GuestSession | undefined;
+  readonly session: DesktopSession | undefined;
 }
 
 /**
- * Creates the terminal application of the Node guest. Logic lives in the libs and in
- * {@link startGuestSession}; this only talks to the customer.
+ * Creates the terminal application of the Node guest: `@fernhilfe/desktop`'s customer flow
+ * presented on a terminal ({@link createTerminalUi}). It adds only what belongs to a terminal
+ * program: the welcome and goodbye, Ctrl+C, and how a session ended when the program stops
+ * during one.
  *
  * @param options - terminal, language, relay, desktop
  * @returns the app, not yet running
  */
 export function createGuestApp(options: GuestAppOptions): GuestApp {
-  const { terminal } = options;
-  const join = options.join ?? createGuestClient;
-  let lang = options.lang;
-  let exit: { kind: GuestAppExit; reason: GuestEndReason } | undefined;
-  const exitController = new AbortController();
-  let current: GuestSession | undefined;
-
-  const t = () => UI_TEXTS[lang];
-  // A function, not the variable: TypeScript cannot see that signals change `exit` across awaits.
-  const exitRequested = () => exit;
-  const show = (view: UiView) => terminal.print(renderView(view, lang));
-  const requestExit = (kind: GuestAppExit, reason: GuestEndReason) => {
+  const ui = createTerminalUi(options.terminal, options.lang);
+  const flow = createCustomerFlow({
+    ui,
+    relayUrl: options.relayUrl,
+    openDesktop: options.openDesktop,
+    ...(options.number === undefined ? {} : { number: options.number }),
+    ...(options.connectOptions === undefined ? {} : { connectOptions: options.connectOptions }),
+    ...(options.join === undefined ? {} : { join: options.join }),
+    ...(options.pollIntervalMs === undefined ? {} : { sessionOptions: { pollIntervalMs: options.pollIntervalMs } }),
+  });
+  let exit: GuestAppExit | undefined;
+  let stoppedDuringSession = false;
+  const stop = (kind: GuestAppExit) => {
     if (exit !== undefined) return;
-    exit = { kind, reason };
-    exitController.abort();
+    exit = kind;
+    stoppedDuringSession = flow.session !== undefined;
+    flow.stop(kind === 'interrupted' ? 'guest-ended' : 'guest-window-closed');
   };
-  terminal.onInterrupt(() => requestExit('interrupted', 'guest-ended'));
-
-  const readLine = async (prompt: string, signal: AbortSignal, secret = false): Promise<string | undefined> => {
-    const result = await terminal.readLine(prompt, { signal, secret });
-    if (result.kind === 'closed') requestExit('input-closed', 'guest-window-closed');
-    return result.kind === 'line' ? result.text : undefined;
-  };
-
-  const askYesNo = async (prompt: () => string, signal: AbortSignal): Promise<boolean | undefined> => {
-    for (;;) {
-      const line = await readLine(prompt(), signal);
-      if (line === undefined) return undefined;
-      const answer = parseYesNo(line);
-      if (answer !== undefined) return answer;
-      show({ kind: 'answer-yes-no' });
-    }
-  };
-
-  const checkNumber = (typed: string): string | undefined => {
-    try {
-      return parseSessionNumber(typed);
-    } catch (error) {
-      show({ kind: 'number-problem', problem: numberProblem(error) });
-      return undefined;
-    }
-  };
-
-  const askNumber = async (): Promise<string | undefined> => {
-    while (exit === undefined) {
-      const line = await readLine(t().numberPrompt, exitController.signal);
-      if (line === undefined) return undefined;
-      if (line.trim() === '') continue;
-      const switched = parseLanguageSwitch(line);
-      if (switched !== undefined) {
-        lang = switched;
-        show({ kind: 'language' });
-        continue;
-      }
-      const number = checkNumber(line);
-      if (number !== undefined) return number;
-    }
-    return undefined;
-  };
-
-  const askProxyCredentials = async (request: ProxyAuthRequest): Promise<ProxyCredentials | null> => {
-    show({ kind: 'proxy-auth', proxy: request.proxy, attempt: request.attempt });
-    const username = await readLine(t().proxyUser, exitController.signal);
-    if (username === undefined || username.trim() === '') return null;
-    const password = await readLine(t().proxyPassword, exitController.signal, true);
-    if (password === undefined) return null;
-    return { username: username.trim(), password };
-  };
-
-  const connect = async (number: string): Promise<GuestChannel | undefined> => {
-    show({ kind: 'connecting', relay: options.relayUrl });
-    try {
-      return await join({
-        ...options.connectOptions,
-        url: options.relayUrl,
-        number,
-        onProxyAuth: askProxyCredentials,
-      });
-    } catch (error) {
-      if (exit === undefined) show({ kind: 'join-problem', ...joinProblem(error) });
-      return undefined;
-    }
-  };
-
-  const converse = async (session: GuestSession, signal: AbortSignal): Promise<void> => {
-    let controlGranted = false;
-    let requestPending = false;
-    const prompt = () => (requestPending ? t().controlPrompt : renderStatusLine({ controlGranted }, lang));
-    session.on('control-requested', () => {
-      requestPending = true;
-      show({ kind: 'control-request', agentName: session.peer.agentName });
-      terminal.setPrompt(prompt());
-    });
-    session.on('control', (granted) => {
-      controlGranted = granted;
-      show({ kind: 'control', granted, wasRequest: false });
-      terminal.setPrompt(prompt());
-    });
-    while (!signal.aborted) {
-      const line = await readLine(prompt(), signal);
-      if (line === undefined) return;
-      if (requestPending) {
-        const answer = parseYesNo(line);
-        if (answer === undefined) {
-          show({ kind: 'answer-yes-no' });
-          continue;
-        }
-        requestPending = false;
-        await session.answerControlRequest(answer).catch(() => undefined);
-        if (!answer) show({ kind: 'control', granted: false, wasRequest: true });
-        continue;
-      }
-      const command = parseSessionCommand(line);
-      if (command === 'end') {
-        show({ kind: 'ending' });
-        await session.end('guest-ended');
-        return;
-      }
-      if (command === 'take-back') await session.revokeControl();
-      else if (line.trim() !== '') show({ kind: 'unknown-command' });
-    }
-  };
-
-  const runSession = async (channel: GuestChannel, desktop: X11Desktop): Promise<void> => {
-    const session = startGuestSession({
-      channel,
-      desktop,
-      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
-    });
-    current = session;
-    const securityCode = new Promise<string>((resolve) => session.on('security-code', resolve));
-    const over = new AbortController();
-    void session.ended.then(() => over.abort());
-    const signal = AbortSignal.any([over.signal, exitController.signal]);
-    const endOnExit = () => {
-      if (exit !== undefined) void session.end(exit.reason);
-    };
-    exitController.signal.addEventListener('abort', endOnExit);
-    endOnExit();
-    try {
-      show({ kind: 'handshake' });
-      const code = await Promise.race([securityCode, session.ended.then(() => undefined)]);
-      if (code !== undefined && !signal.aborted) {
-        show({ kind: 'confirm', agentName: session.peer.agentName, org: session.peer.org, securityCode: code });
-        const yes = await askYesNo(() => t().confirmPrompt, signal);
-        if (yes === true) {
-          await session.confirm().catch(() => undefined);
-          if (session.call.state === 'active-view') {
-            show({ kind: 'sharing' });
-            await converse(session, signal);
-          }
-        } else if (yes === false) {
-          await session.refuse().catch(() => undefined);
-        }
-      }
-      const ended = await session.ended;
-      show({ kind: 'ended', reason: ended.reason });
-    } finally {
-      exitController.signal.removeEventListener('abort', endOnExit);
-      current = undefined;
-    }
-  };
+  options.terminal.onInterrupt(() => stop('interrupted'));
 
   return {
     async run() {
-      show({ kind: 'welcome' });
-      let first = options.number;
-      while (exit === undefined) {
-        const number = first === undefined ? await askNumber() : checkNumber(first);
-        first = undefined;
-        if (number === undefined) continue;
-        let desktop: X11Desktop;
-        try {
-          desktop = await options.openDesktop();
-        } catch (error) {
-          show({ kind: 'join-problem', ...joinProblem(error) });
-          continue;
-        }
-        try {
-          const channel = await connect(number);
-          if (channel === undefined) continue;
-          const stopping = exitRequested();
-          if (stopping !== undefined) {
-            channel.close(stopping.reason);
-            break;
-          }
-          await runSession(channel, desktop);
-        } finally {
-          await desktop.close();
-        }
-      }
-      show({ kind: 'goodbye' });
-      return exit?.kind ?? 'interrupted';
+      ui.show({ kind: 'welcome' });
+      await flow.run();
+      const ended = flow.lastEnded;
+      if (stoppedDuringSession && ended !== undefined) ui.show({ kind: 'ended', reason: ended.reason });
+      ui.show({ kind: 'goodbye' });
+      return exit ?? (ui.inputClosed ? 'input-closed' : 'interrupted');
     },
-    interrupt: () => requestExit('interrupted', 'guest-ended'),
-    terminate: () => requestExit('terminated', 'guest-window-closed'),
+    interrupt: () => stop('interrupted'),
+    terminate: () => stop('terminated'),
     get session() {
-      return current;
+      return flow.session;
     },
   };
 }

@@ -1,5 +1,6 @@
+import type { JoinProblem, NumberProblem } from '@fernhilfe/desktop';
 import type { EndReason } from '@fernhilfe/session';
-import type { JoinProblem, Lang, NumberProblem } from './ui-text';
+import type { Lang } from './ui-text';
 import { UI_TEXTS } from './ui-text';
 
 /** What the terminal UI shows at one moment; {@link renderView} turns it into text. */

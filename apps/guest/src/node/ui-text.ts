@@ -1,23 +1,11 @@
+import type { JoinProblem, NumberProblem } from '@fernhilfe/desktop';
 import type { EndReason } from '@fernhilfe/session';
-import type { RelayFailureKind } from '@fernhilfe/transport';
 
 /** Languages of the Node guest's terminal UI. */
 export type Lang = 'de' | 'en';
 
 /** Every language the terminal UI speaks. */
 export const LANGS: readonly Lang[] = ['de', 'en'];
-
-/** Why a typed number was not accepted, in the customer's terms. */
-export type NumberProblem = 'typo' | 'too-short' | 'too-long' | 'not-digits';
-
-/**
- * Why joining failed, in the customer's terms: the relay failure kinds the terminal explains
- * (`RelayFailureKind` of `@fernhilfe/transport`), a display that cannot be opened, or other.
- */
-export type JoinProblem =
-  | Exclude<RelayFailureKind, 'token-rejected' | 'invalid-request' | 'failed'>
-  | 'display'
-  | 'other';
 
 /** Every text the terminal UI shows, per language. One table, so a missing translation is a type error. */
 export interface UiTexts {

@@ -1,6 +1,6 @@
 import { attachCall, type CallEnded, createGuestCall, type GuestCall } from '@fernhilfe/call';
+import { reportDecisions } from '@fernhilfe/desktop';
 import type { GuestChannel } from '@fernhilfe/transport';
-import { reportDecisions } from '../decision-reports';
 import type { FrameEncoder } from './frame-encoder';
 import { type FramePump, startFramePump } from './frame-pump';
 import { checkNumber } from './number-input';

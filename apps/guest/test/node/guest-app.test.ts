@@ -1,3 +1,4 @@
+import type { Desktop } from '@fernhilfe/desktop';
 import { dammCheckDigit } from '@fernhilfe/session';
 import {
   type GuestChannel,
@@ -6,11 +7,10 @@ import {
   RelayRejectedError,
   TransportErrorCode,
 } from '@fernhilfe/transport';
+import { X11Error, X11ErrorCode } from '@fernhilfe/x11';
 import { describe, expect, it } from 'vitest';
-import { GuestError, GuestErrorCode } from '../../src/errors';
 import { createGuestApp } from '../../src/node/guest-app';
 import { UI_TEXTS } from '../../src/node/ui-text';
-import type { X11Desktop } from '../../src/x11/x11-desktop';
 import { createFakeTerminal } from './fake-terminal';
 
 const valid = `4711081${dammCheckDigit('4711081')}`;
@@ -27,7 +27,7 @@ function setup(join: (options: GuestClientOptions) => Promise<GuestChannel>) {
     relayUrl: 'ws://relay.test/relay',
     openDesktop: async () => {
       desktopsOpened++;
-      return { close: async () => void desktopsClosed++ } as unknown as X11Desktop;
+      return { close: async () => void desktopsClosed++ } as unknown as Desktop;
     },
     join,
   });
@@ -114,7 +114,7 @@ describe('guest app (terminal flow without network)', () => {
       lang: 'en',
       relayUrl: 'ws://relay.test/relay',
       number: typo,
-      openDesktop: async () => ({ close: async () => undefined }) as unknown as X11Desktop,
+      openDesktop: async () => ({ close: async () => undefined }) as unknown as Desktop,
       join: async (options) => {
         joined.push(options.number);
         throw new RelayRejectedError(TransportErrorCode.ALREADY_TAKEN, 'taken');
@@ -140,7 +140,7 @@ describe('guest app (terminal flow without network)', () => {
       lang: 'de',
       relayUrl: 'ws://relay.test/relay',
       openDesktop: async () => {
-        throw new GuestError(GuestErrorCode.DISPLAY_UNAVAILABLE, 'no X');
+        throw new X11Error(X11ErrorCode.DISPLAY_UNAVAILABLE, 'no X');
       },
       join: async () => {
         throw new Error('must not join without a display');

@@ -1,0 +1,155 @@
+import type { GuestCall } from '@fernhilfe/call';
+import { createEncoder, type Encoder } from '@fernhilfe/codec';
+import { createCursorFollower } from './cursor-follower';
+import type { Desktop } from './desktop';
+import { watchScreenChanges } from './screen-changes';
+
+/** Cost of one frame, for statistics and the benchmark. */
+export interface FrameCost {
+  /** Whole-screen capture, ms. */
+  captureMs: number;
+  /** Encoding, ms. */
+  encodeMs: number;
+  /** Encryption and hand-over to the transport (all chunks), ms. */
+  sendMs: number;
+  /** Size of the encoded update in bytes. */
+  bytes: number;
+  /** Whether it was a keyframe. */
+  keyframe: boolean;
+}
+
+/** Options of {@link createFramePump}. */
+export interface FramePumpOptions {
+  /**
+   * How often changes and the pointer are checked, in ms.
+   * @default 40
+   */
+  pollIntervalMs?: number;
+  /**
+   * Use the desktop's change notices and hints (X DAMAGE) when it has them. Turning it off
+   * makes every tick capture and compare the whole screen (for measurements).
+   * @default true
+   */
+  useDamage?: boolean;
+  /** Called after each frame was handed to the call. */
+  onFrame?: (cost: FrameCost) => void;
+  /** Called when capture, encoding or sending failed; the pump stops. */
+  onError?: (error: unknown) => void;
+}
+
+/** Streams the screen and cursor into a call, only when it has room to send. */
+export interface FramePump {
+  /** Starts streaming; call only after the customer's consent. The first frame is a keyframe. */
+  start(): void;
+  /** Stops streaming (idempotent). */
+  stop(): void;
+  /** Frames sent so far. */
+  readonly frames: number;
+}
+
+const now = () => performance.now();
+
+/**
+ * Creates the pump. It captures a frame when the call has room to send (`room-to-send`, or
+ * on the poll tick) and the screen changed since the previous capture (the desktop's change
+ * notices; without them every tick counts as a change and the hints or the encoder find out). So a slow viewer lowers
+ * the frame rate instead of building a queue, and an idle screen costs no capture.
+ *
+ * @param call - the guest call, after consent
+ * @param desktop - the open desktop
+ * @param options - poll interval and callbacks
+ * @returns the pump, not started
+ */
+export function createFramePump(call: GuestCall, desktop: Desktop, options: FramePumpOptions = {}): FramePump {
+  const interval = options.pollIntervalMs ?? 40;
+  const useDamage = options.useDamage ?? true;
+  const changes = watchScreenChanges(desktop, useDamage, interval);
+  const cursor = createCursorFollower(call, desktop);
+  let encoder: Encoder | undefined;
+  let running = false;
+  let busy = false;
+  let frames = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let unlisten: (() => void) | undefined;
+
+  const fail = (error: unknown) => {
+    if (!running) return;
+    stop();
+    options.onError?.(error);
+  };
+
+  const sendFrame = async () => {
+    const startedAt = now();
+    const { frame, hints } = await desktop.capture();
+    const capturedAt = now();
+    const damage = useDamage ? hints.damage : undefined;
+    if (encoder !== undefined && damage?.length === 0) return; // nothing changed after all
+    const keyframe = encoder === undefined;
+    encoder ??= createEncoder({ width: frame.width, height: frame.height });
+    const codecFrame = {
+      width: frame.width,
+      height: frame.height,
+      stride: frame.stride,
+      data: frame.data,
+      format: frame.format,
+    };
+    const update = keyframe
+      ? encoder.keyframe(codecFrame)
+      : encoder.encode(codecFrame, damage === undefined ? undefined : { damage });
+    const encodedAt = now();
+    if (!running || !call.canSendFrame) {
+      encoder = undefined; // the viewer never got this update: start over with a keyframe
+      return;
+    }
+    await call.sendFrame(update);
+    frames++;
+    options.onFrame?.({
+      captureMs: capturedAt - startedAt,
+      encodeMs: encodedAt - capturedAt,
+      sendMs: now() - encodedAt,
+      bytes: update.length,
+      keyframe,
+    });
+  };
+
+  const pump = async () => {
+    if (!running || busy || !call.canSendFrame) return;
+    if (encoder !== undefined && !changes.take()) return;
+    busy = true;
+    try {
+      await sendFrame();
+    } catch (error) {
+      fail(error);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const tick = () => {
+    void pump();
+    cursor.tick().catch(fail);
+  };
+
+  function stop(): void {
+    running = false;
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+    unlisten?.();
+    unlisten = undefined;
+    changes.close();
+  }
+
+  return {
+    start() {
+      if (running || timer !== undefined) return;
+      running = true;
+      unlisten = call.on('room-to-send', () => void pump());
+      timer = setInterval(tick, interval);
+      tick();
+    },
+    stop,
+    get frames() {
+      return frames;
+    },
+  };
+}

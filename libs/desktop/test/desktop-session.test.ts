@@ -1,0 +1,61 @@
+import { POINTER_BUTTONS } from '@fernhilfe/call';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DesktopSession, startDesktopSession } from '../src/desktop-session';
+import { type Agent, pairWithAgent } from './agent';
+import { createFakeDesktop, type FakeDesktop } from './fake-desktop';
+
+const sessions: DesktopSession[] = [];
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.end('guest-ended');
+});
+
+function start(): { session: DesktopSession; desktop: FakeDesktop; agent: Agent } {
+  const agent = pairWithAgent();
+  const desktop = createFakeDesktop();
+  const session = startDesktopSession({ channel: agent.channel, desktop, pollIntervalMs: 10 });
+  sessions.push(session);
+  return { session, desktop, agent };
+}
+
+async function confirmed(): Promise<ReturnType<typeof start>> {
+  const started = start();
+  await new Promise((resolve) => started.session.on('security-code', resolve));
+  await started.session.confirm();
+  await expect.poll(() => started.agent.viewer.state).toBe('active-view');
+  return started;
+}
+
+describe('desktop session on a fake desktop', () => {
+  it('captures nothing before Ja, then streams frames the agent acknowledges', async () => {
+    const { session, desktop, agent } = start();
+    const code = await new Promise<string>((resolve) => session.on('security-code', resolve));
+    expect(code).toBe(agent.viewer.securityCode);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(desktop.captures).toBe(0);
+    await session.confirm();
+    await expect.poll(() => agent.frames).toBeGreaterThan(0);
+    expect(agent.viewer.guest).toEqual({ screen: { width: 64, height: 48 }, canControl: true });
+    expect(agent.channel.reports.map((report) => report.event)).toEqual(['consent']);
+  });
+
+  it('applies input only while control is granted, and releases everything when it ends', async () => {
+    const { session, desktop, agent } = await confirmed();
+    session.on('control-requested', () => void session.answerControlRequest(true));
+    await agent.viewer.requestControl();
+    await expect.poll(() => agent.control).toEqual([true]);
+    agent.viewer.sendPointer({ x: 5, y: 6, buttons: POINTER_BUTTONS.left, wheelX: 0, wheelY: 0 });
+    await expect.poll(() => desktop.calls).toEqual(['move 5,6', 'down left']);
+    await session.revokeControl();
+    await expect.poll(() => agent.control).toEqual([true, false]);
+    expect(desktop.calls.at(-1)).toBe('release all');
+    expect(agent.viewer.sendPointer({ x: 1, y: 1, buttons: 0, wheelX: 0, wheelY: 0 })).toBe(false);
+  });
+
+  it('ends as guest-ended when the display is lost', async () => {
+    const { session, desktop, agent } = await confirmed();
+    desktop.loseDisplay(new Error('gone'));
+    expect(await agent.ended).toMatchObject({ reason: 'guest-ended', by: 'guest' });
+    expect((await session.ended).reason).toBe('guest-ended');
+    expect(desktop.calls).toContain('release all');
+  });
+});
