@@ -1,5 +1,27 @@
 /**
  * @packageDocumentation
- * `@fernhilfe/windows`: the Windows platform layer of a Fernhilfe guest (work in progress, issue 15).
+ * `@fernhilfe/windows`: the Windows platform layer of a Fernhilfe guest (issue 15): the
+ * {@link WindowsDesktop} (GDI capture of the virtual screen, cursor, SendInput) through koffi.
+ *
+ * @example
+ * ```ts
+ * import { openWindowsDesktop } from '@fernhilfe/windows';
+ * const desktop = openWindowsDesktop();
+ * const { frame } = await desktop.capture();
+ * ```
  */
-export {};
+
+export type { InputBlockProbe } from './desktop/input-blocked';
+export { WindowsKeyboard } from './desktop/keyboard';
+export { MAX_WHEEL_CLICKS } from './desktop/mouse-normalization';
+export { WindowsPointer } from './desktop/pointer';
+// Desktop: capture and input (libs/windows/src/desktop).
+export {
+  DEFAULT_MAX_CURSOR_SIZE,
+  DEFAULT_MAX_SCREEN_PIXELS,
+  openWindowsDesktop,
+  WindowsDesktop,
+  type WindowsDesktopOptions,
+} from './desktop/windows-desktop';
+export { WindowsError, WindowsErrorCode } from './errors';
+export type { DpiAwareness } from './win32/dpi-awareness';

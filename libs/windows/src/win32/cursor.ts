@@ -1,0 +1,23 @@
+import { lazyBinding, type Win32Handle, win32Function } from './library';
+
+/** The cursor calls of user32. */
+export interface CursorApi {
+  GetCursorInfo(info: Uint8Array): boolean;
+  GetCursorPos(point: Uint8Array): boolean;
+  GetIconInfo(cursor: Win32Handle, info: Uint8Array): boolean;
+  LoadCursorW(instance: Win32Handle, id: number): Win32Handle;
+}
+
+/** `IDC_ARROW`: the standard arrow cursor's resource id. */
+export const IDC_ARROW = 32512;
+
+/** @returns the cursor functions, bound on first use */
+export const cursorApi = lazyBinding(
+  (): CursorApi => ({
+    GetCursorInfo: win32Function('user32.dll', 'bool __stdcall GetCursorInfo(_Inout_ uint8_t *info)'),
+    GetCursorPos: win32Function('user32.dll', 'bool __stdcall GetCursorPos(_Out_ uint8_t *point)'),
+    GetIconInfo: win32Function('user32.dll', 'bool __stdcall GetIconInfo(intptr_t cursor, _Out_ uint8_t *info)'),
+    // The id travels in the pointer argument (MAKEINTRESOURCE).
+    LoadCursorW: win32Function('user32.dll', 'intptr_t __stdcall LoadCursorW(intptr_t instance, intptr_t id)'),
+  }),
+);
