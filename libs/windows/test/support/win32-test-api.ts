@@ -1,6 +1,7 @@
 // Win32 calls only the tests under wine need: finding notepad, reading its text back, key state.
 import { lazyBinding, type Win32Handle, win32Function } from '../../src/win32/library';
 
+const WM_SETTEXT = 0x000c;
 const WM_GETTEXT = 0x000d;
 const EM_GETSEL = 0x00b0;
 
@@ -27,8 +28,19 @@ const user32 = lazyBinding(() => ({
     'user32.dll',
     'intptr_t __stdcall SendMessageW(intptr_t window, uint32_t message, uintptr_t w, intptr_t l)',
   ),
+  SendStringMessage: win32Function<(window: Win32Handle, message: number, w: number, l: string) => number>(
+    'user32.dll',
+    'intptr_t __stdcall SendMessageW(intptr_t window, uint32_t message, uintptr_t w, const char16_t *l)',
+  ),
   GetAsyncKeyState: win32Function<(vk: number) => number>('user32.dll', 'int16_t __stdcall GetAsyncKeyState(int vk)'),
   GetForegroundWindow: win32Function<() => Win32Handle>('user32.dll', 'intptr_t __stdcall GetForegroundWindow()'),
+  MoveWindow: win32Function<
+    (window: Win32Handle, x: number, y: number, width: number, height: number, repaint: boolean) => boolean
+  >('user32.dll', 'bool __stdcall MoveWindow(intptr_t window, int x, int y, int width, int height, bool repaint)'),
+  UpdateWindow: win32Function<(window: Win32Handle) => boolean>(
+    'user32.dll',
+    'bool __stdcall UpdateWindow(intptr_t window)',
+  ),
 }));
 
 /** notepad's main window and its edit control, or `undefined` while it is not there. */
@@ -60,6 +72,11 @@ export function windowText(window: Win32Handle): string {
   return Buffer.from(buffer.buffer, 0, length * 2).toString('utf16le');
 }
 
+/** Replaces a window's text (`WM_SETTEXT`). */
+export function setWindowText(window: Win32Handle, text: string): void {
+  user32().SendStringMessage(window, WM_SETTEXT, 0, text);
+}
+
 /** Selection of an edit control (`EM_GETSEL`). */
 export function editSelection(edit: Win32Handle): { start: number; end: number } {
   const packed = Number(user32().SendPlainMessage(edit, EM_GETSEL, 0, 0));
@@ -69,6 +86,12 @@ export function editSelection(edit: Win32Handle): { start: number; end: number }
 /** Whether a key or mouse button is down now (`GetAsyncKeyState`). */
 export function isDown(vk: number): boolean {
   return (user32().GetAsyncKeyState(vk) & 0x8000) !== 0;
+}
+
+/** Moves and resizes a window and paints it at once. */
+export function moveWindow(window: Win32Handle, x: number, y: number, width: number, height: number): void {
+  user32().MoveWindow(window, x, y, width, height, true);
+  user32().UpdateWindow(window);
 }
 
 /** @returns the foreground window */
