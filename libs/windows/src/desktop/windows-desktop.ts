@@ -50,6 +50,42 @@ function checkLimit(value: number | undefined, fallback: number, name: string): 
   return value;
 }
 
+/** Options with their defaults filled in and checked. */
+interface CheckedOptions {
+  input: boolean;
+  maxScreenPixels: number;
+  maxCursorSize: number;
+  blockCheckIntervalMs: number;
+  blockProbe: InputBlockProbe | undefined;
+}
+
+/**
+ * Checks the options of {@link openWindowsDesktop} before anything touches Windows.
+ *
+ * @param options - as given
+ * @returns the options with defaults
+ * @throws {@link WindowsError} `WINDOWS_INVALID_ARGUMENT` for a bad value
+ */
+export function checkDesktopOptions(options: WindowsDesktopOptions): CheckedOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'desktop options must be an object');
+  }
+  if (options.input !== undefined && typeof options.input !== 'boolean') {
+    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'input must be a boolean');
+  }
+  const interval = options.blockCheckIntervalMs ?? 250;
+  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval < 0) {
+    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'blockCheckIntervalMs must be a finite number ≥ 0');
+  }
+  return {
+    input: options.input ?? true,
+    maxScreenPixels: checkLimit(options.maxScreenPixels, DEFAULT_MAX_SCREEN_PIXELS, 'maxScreenPixels'),
+    maxCursorSize: checkLimit(options.maxCursorSize, DEFAULT_MAX_CURSOR_SIZE, 'maxCursorSize'),
+    blockCheckIntervalMs: interval,
+    blockProbe: options.blockProbe,
+  };
+}
+
 /**
  * The customer's Windows desktop: GDI capture of the whole virtual screen, the cursor, and
  * SendInput pointer and keyboard injection with a check for input Windows will refuse.
@@ -76,16 +112,14 @@ export class WindowsDesktop implements Desktop {
    *
    * @internal
    */
-  constructor(options: WindowsDesktopOptions, dpiAwareness: DpiAwareness) {
+  constructor(options: CheckedOptions, dpiAwareness: DpiAwareness) {
     this.dpiAwareness = dpiAwareness;
-    this.#maxCursorSize = checkLimit(options.maxCursorSize, DEFAULT_MAX_CURSOR_SIZE, 'maxCursorSize');
-    this.#capture = new GdiScreenCapture(
-      checkLimit(options.maxScreenPixels, DEFAULT_MAX_SCREEN_PIXELS, 'maxScreenPixels'),
-    );
+    this.#maxCursorSize = options.maxCursorSize;
+    this.#capture = new GdiScreenCapture(options.maxScreenPixels);
     this.#blocked = new InputBlockedMonitor(options.blockProbe ?? win32BlockProbe(), {
       intervalMs: options.blockCheckIntervalMs,
     });
-    const input = options.input ?? true;
+    const input = options.input;
     this.features = { capture: 'gdi', damage: false, cursor: true, input };
     const send = (records: readonly InputRecord[]) => this.#inject(records);
     this.pointer = input ? new WindowsPointer(send, () => this.#capture.screen) : undefined;
@@ -230,6 +264,6 @@ export class WindowsDesktop implements Desktop {
  * ```
  */
 export function openWindowsDesktop(options: WindowsDesktopOptions = {}): WindowsDesktop {
-  const dpiAwareness = declareDpiAwareness();
-  return new WindowsDesktop(options, dpiAwareness);
+  const checked = checkDesktopOptions(options);
+  return new WindowsDesktop(checked, declareDpiAwareness());
 }

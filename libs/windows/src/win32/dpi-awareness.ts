@@ -1,6 +1,6 @@
 import { optionalWin32Function } from './library';
 
-/** Which DPI awareness the process runs with after {@link declareDpiAwareness}. */
+/** Which DPI awareness the process runs with once the desktop is opened. */
 export type DpiAwareness =
   /** Per-monitor v2 (Windows 10 1703+): every size is in physical pixels. */
   | 'per-monitor-v2'
