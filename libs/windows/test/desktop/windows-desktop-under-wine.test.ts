@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWine, type Wine } from '../../../../scripts/wine';
 import { startXvfb, type Xvfb } from '../../../../scripts/xvfb';
 import { parseXwd } from '../../../../scripts/xwd';
-import { bundleForWindows, runNodeUnderWine, windowsPath } from '../support/run-under-wine';
+import { bundleForWindows, runNodeInWineDesktop, runNodeUnderWine, windowsPath } from '../support/run-under-wine';
 
 const WIDTH = 1024;
 const HEIGHT = 768;
@@ -56,6 +56,7 @@ describe('the Windows desktop (GDI capture, SendInput) under wine', () => {
   let wine: Wine;
   let capture: Bundle;
   let input: Bundle;
+  let resize: Bundle;
   let notepadStarted = false;
   let dir: string;
   beforeAll(async () => {
@@ -64,12 +65,14 @@ describe('the Windows desktop (GDI capture, SendInput) under wine', () => {
     wine = await startWine(xvfb);
     capture = await bundleForWindows(new URL('../fixtures/desktop-capture.fixture.ts', import.meta.url).pathname);
     input = await bundleForWindows(new URL('../fixtures/desktop-input.fixture.ts', import.meta.url).pathname);
+    resize = await bundleForWindows(new URL('../fixtures/desktop-resize.fixture.ts', import.meta.url).pathname);
   }, 240_000);
   afterAll(async () => {
     await wine?.stop();
     await xvfb?.stop();
     capture?.remove();
     input?.remove();
+    resize?.remove();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -153,5 +156,18 @@ describe('the Windows desktop (GDI capture, SendInput) under wine', () => {
     expect(report.finalPosition).toEqual({ x: 321, y: 234 });
     const location = (await xvfb.exec('xdotool', ['getmouselocation'])).toString();
     expect(location).toMatch(/^x:321 y:234 /);
+  }, 240_000);
+
+  it('follows a change of resolution (a new DIB section of the new size)', async () => {
+    // Only wine's virtual desktop can change its resolution on Xvfb.
+    const result = await runNodeInWineDesktop(wine, resize.file, `${WIDTH}x${HEIGHT}`);
+    expect(result.code, result.output).toBe(0);
+    expect(lastJsonLine(result.output)).toEqual({
+      before: [WIDTH, HEIGHT],
+      changed: 0,
+      small: [800, 600, 800 * 600 * 4, 800, 600],
+      restored: 0,
+      back: [WIDTH, HEIGHT, WIDTH * HEIGHT * 4, WIDTH, HEIGHT],
+    });
   }, 240_000);
 });
