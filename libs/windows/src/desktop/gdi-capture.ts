@@ -13,6 +13,8 @@ interface CaptureTarget {
   bitmap: Win32Handle;
   previous: Win32Handle;
   pixels: Uint8Array;
+  /** At least one BitBlt into it succeeded. */
+  filled: boolean;
 }
 
 const sameScreen = (a: VirtualScreen, b: VirtualScreen) =>
@@ -48,28 +50,31 @@ export class GdiScreenCapture {
    * capture or {@link GdiScreenCapture.close}, as `ScreenFrame` promises.
    *
    * @returns the frame
-   * @throws {@link WindowsError} `WINDOWS_WIN32_CALL_FAILED` when GDI refuses;
+   * @throws {@link WindowsError} `WINDOWS_WIN32_CALL_FAILED` when GDI refuses (BitBlt only before
+   *   the first good frame of this size; later failures repeat that frame);
    *   `WINDOWS_LIMIT_EXCEEDED` for a virtual screen over the pixel limit
    */
   capture(): ScreenFrame {
     const target = this.#targetFor(readVirtualScreen());
     const { screen } = target;
     const api = gdi();
-    if (
-      !api.BitBlt(
-        target.memoryDc,
-        0,
-        0,
-        screen.width,
-        screen.height,
-        this.#screenDc,
-        screen.x,
-        screen.y,
-        SRCCOPY | CAPTUREBLT,
-      )
-    ) {
+    const copied = api.BitBlt(
+      target.memoryDc,
+      0,
+      0,
+      screen.width,
+      screen.height,
+      this.#screenDc,
+      screen.x,
+      screen.y,
+      SRCCOPY | CAPTUREBLT,
+    );
+    // While a secure desktop (UAC prompt, lock screen) is shown, BitBlt fails: the last good frame
+    // stays in the DIB and is shown again, so the session survives the prompt.
+    if (!copied && !target.filled) {
       throw new WindowsError(WindowsErrorCode.WIN32_CALL_FAILED, 'BitBlt from the screen failed');
     }
+    target.filled ||= copied;
     // GDI may batch the blit; the bits are read directly, so it must have happened.
     api.GdiFlush();
     return {
@@ -121,7 +126,7 @@ export class GdiScreenCapture {
     }
     const previous = api.SelectObject(memoryDc, bitmap);
     const pixels = new Uint8Array(loadKoffi().view(bits[0], screen.width * screen.height * 4));
-    this.#target = { screen, memoryDc, bitmap, previous, pixels };
+    this.#target = { screen, memoryDc, bitmap, previous, pixels, filled: false };
     return this.#target;
   }
 
