@@ -99,6 +99,8 @@ describe('the Windows desktop (GDI capture, SendInput) under wine', () => {
       desktopSize: [WIDTH, HEIGHT],
       features: { capture: 'gdi', damage: false, cursor: true, input: true },
       cursorAgain: null,
+      afterClose: 'WINDOWS_CLOSED',
+      overLimit: 'WINDOWS_LIMIT_EXCEEDED',
     });
     expect(['per-monitor-v2', 'system']).toContain(empty.report.dpiAwareness);
     expect(empty.frame.length).toBe(WIDTH * HEIGHT * 4);
