@@ -11,17 +11,16 @@
  * ```
  */
 
-export type { InputBlockProbe } from './desktop/input-blocked';
-export { WindowsKeyboard } from './desktop/keyboard';
-export { MAX_WHEEL_CLICKS } from './desktop/mouse-normalization';
-export { WindowsPointer } from './desktop/pointer';
 // Desktop: capture and input (libs/windows/src/desktop).
 export {
   DEFAULT_MAX_CURSOR_SIZE,
   DEFAULT_MAX_SCREEN_PIXELS,
-  openWindowsDesktop,
-  WindowsDesktop,
   type WindowsDesktopOptions,
-} from './desktop/windows-desktop';
+} from './desktop/desktop-options';
+export type { InputBlockProbe } from './desktop/input-blocked';
+export { WindowsKeyboard } from './desktop/keyboard';
+export { MAX_WHEEL_CLICKS } from './desktop/mouse-normalization';
+export { WindowsPointer } from './desktop/pointer';
+export { openWindowsDesktop, WindowsDesktop } from './desktop/windows-desktop';
 export { WindowsError, WindowsErrorCode } from './errors';
 export type { DpiAwareness } from './win32/dpi-awareness';

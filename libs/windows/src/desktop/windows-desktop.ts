@@ -13,78 +13,22 @@ import { virtualKeyOnForegroundLayout } from '../win32/keyboard-layout';
 import { type InputRecord, sendInputs } from '../win32/send-input';
 import { cursorInfoBuffer, readCursorInfo, readPoint } from '../win32/structs';
 import { readCursorShape } from './cursor-shape';
+import { type CheckedOptions, checkDesktopOptions, type WindowsDesktopOptions } from './desktop-options';
 import { GdiScreenCapture } from './gdi-capture';
-import { InputBlockedMonitor, type InputBlockProbe } from './input-blocked';
+import { InputBlockedMonitor } from './input-blocked';
 import { WindowsKeyboard } from './keyboard';
 import { WindowsPointer } from './pointer';
 import { win32BlockProbe } from './win32-block-probe';
 
-/** Largest virtual screen captured by default: the codec's limit of 8192 × 8192 pixels. */
-export const DEFAULT_MAX_SCREEN_PIXELS = 8192 * 8192;
-/** Largest cursor width or height read by default. */
-export const DEFAULT_MAX_CURSOR_SIZE = 256;
-
-/** Options of {@link openWindowsDesktop}. */
-export interface WindowsDesktopOptions {
-  /** Offer pointer and keyboard injection. @default true */
-  input?: boolean;
-  /** Largest virtual screen (width × height) to capture. @default {@link DEFAULT_MAX_SCREEN_PIXELS} */
-  maxScreenPixels?: number;
-  /** Largest cursor width or height to read; larger shapes are not sent. @default {@link DEFAULT_MAX_CURSOR_SIZE} */
-  maxCursorSize?: number;
-  /** Least time between two blocked-input probes, in ms. @default 250 */
-  blockCheckIntervalMs?: number;
-  /** Replaces the Win32 blocked-input probe (tests). */
-  blockProbe?: InputBlockProbe;
-}
-
 // winuser.h CURSORINFO.flags
 const CURSOR_SHOWING = 1;
-const HIDDEN_CURSOR: Omit<CursorImage, 'serial'> = { width: 1, height: 1, hotX: 0, hotY: 0, rgba: new Uint8Array(4) };
-
-function checkLimit(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, `${name} must be a positive integer`);
-  }
-  return value;
-}
-
-/** Options with their defaults filled in and checked. */
-interface CheckedOptions {
-  input: boolean;
-  maxScreenPixels: number;
-  maxCursorSize: number;
-  blockCheckIntervalMs: number;
-  blockProbe: InputBlockProbe | undefined;
-}
-
-/**
- * Checks the options of {@link openWindowsDesktop} before anything touches Windows.
- *
- * @param options - as given
- * @returns the options with defaults
- * @throws {@link WindowsError} `WINDOWS_INVALID_ARGUMENT` for a bad value
- */
-export function checkDesktopOptions(options: WindowsDesktopOptions): CheckedOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'desktop options must be an object');
-  }
-  if (options.input !== undefined && typeof options.input !== 'boolean') {
-    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'input must be a boolean');
-  }
-  const interval = options.blockCheckIntervalMs ?? 250;
-  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval < 0) {
-    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'blockCheckIntervalMs must be a finite number ≥ 0');
-  }
-  return {
-    input: options.input ?? true,
-    maxScreenPixels: checkLimit(options.maxScreenPixels, DEFAULT_MAX_SCREEN_PIXELS, 'maxScreenPixels'),
-    maxCursorSize: checkLimit(options.maxCursorSize, DEFAULT_MAX_CURSOR_SIZE, 'maxCursorSize'),
-    blockCheckIntervalMs: interval,
-    blockProbe: options.blockProbe,
-  };
-}
+const hiddenCursor = (): Omit<CursorImage, 'serial'> => ({
+  width: 1,
+  height: 1,
+  hotX: 0,
+  hotY: 0,
+  rgba: new Uint8Array(4),
+});
 
 /**
  * The customer's Windows desktop: GDI capture of the whole virtual screen, the cursor, and
@@ -160,7 +104,7 @@ export class WindowsDesktop implements Desktop {
     const info = readCursorInfo(buffer);
     const handle = (info.flags & CURSOR_SHOWING) === 0 ? 0 : info.cursor;
     if (handle === this.#cursorHandle) return null;
-    const shape = handle === 0 ? HIDDEN_CURSOR : this.#readShape(handle);
+    const shape = handle === 0 ? hiddenCursor() : this.#readShape(handle);
     // Too large: remembered, so it is not read again on every call.
     this.#cursorHandle = handle;
     if (shape === undefined) return null;

@@ -4,7 +4,7 @@ import {
   DEFAULT_MAX_CURSOR_SIZE,
   DEFAULT_MAX_SCREEN_PIXELS,
   type WindowsDesktopOptions,
-} from '../../src/desktop/windows-desktop';
+} from '../../src/desktop/desktop-options';
 
 describe('checkDesktopOptions', () => {
   it('fills in the defaults', () => {
