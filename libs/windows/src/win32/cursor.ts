@@ -2,9 +2,13 @@ import { lazyBinding, type Win32Handle, win32Function } from './library';
 
 /** The cursor calls of user32. */
 export interface CursorApi {
+  /** Fills a `CURSORINFO` (cbSize set): shown or not, handle, position. */
   GetCursorInfo(info: Uint8Array): boolean;
+  /** Fills a `POINT` with the pointer position. */
   GetCursorPos(point: Uint8Array): boolean;
+  /** Fills an `ICONINFO`: hotspot and copies of the mask and colour bitmaps (ours to delete). */
   GetIconInfo(cursor: Win32Handle, info: Uint8Array): boolean;
+  /** A system cursor by resource id (instance 0). */
   LoadCursorW(instance: Win32Handle, id: number): Win32Handle;
 }
 

@@ -9,10 +9,15 @@ export const DIB_RGB_COLORS = 0;
 
 /** The GDI calls of screen capture and cursor reading. */
 export interface Gdi {
+  /** The DC of a window; of the whole screen for window 0. */
   GetDC(window: Win32Handle): Win32Handle;
+  /** Gives a DC from `GetDC` back. */
   ReleaseDC(window: Win32Handle, dc: Win32Handle): number;
+  /** A memory DC to select a bitmap into. */
   CreateCompatibleDC(dc: Win32Handle): Win32Handle;
+  /** Frees a memory DC. */
   DeleteDC(dc: Win32Handle): boolean;
+  /** A bitmap whose pixels live in memory we can read; `bits[0]` receives their address. */
   CreateDIBSection(
     dc: Win32Handle,
     info: Uint8Array,
@@ -21,8 +26,11 @@ export interface Gdi {
     section: Win32Handle,
     offset: number,
   ): Win32Handle;
+  /** Selects an object into a DC; returns the one it replaces. */
   SelectObject(dc: Win32Handle, object: Win32Handle): Win32Handle;
+  /** Frees a bitmap (or another GDI object). */
   DeleteObject(object: Win32Handle): boolean;
+  /** Copies pixels between DCs. */
   BitBlt(
     dst: Win32Handle,
     x: number,
@@ -34,7 +42,9 @@ export interface Gdi {
     srcY: number,
     rop: number,
   ): boolean;
+  /** Runs the calls GDI has batched. */
   GdiFlush(): boolean;
+  /** Reads a bitmap's pixels in the format `info` describes; returns the rows read. */
   GetDIBits(
     dc: Win32Handle,
     bitmap: Win32Handle,
@@ -44,6 +54,7 @@ export interface Gdi {
     info: Uint8Array,
     usage: number,
   ): number;
+  /** Describes a GDI object (a `BITMAP` for a bitmap); returns the bytes written. */
   GetObjectW(object: Win32Handle, size: number, out: Uint8Array): number;
 }
 
