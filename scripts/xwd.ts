@@ -1,4 +1,4 @@
-/** A decoded `xwd -root` dump (ZPixmap, 32 bits per pixel). */
+/** A decoded `xwd -root` dump (ZPixmap, 32 or 24 bits per pixel). */
 export interface XwdImage {
   width: number;
   height: number;
@@ -22,7 +22,11 @@ export function parseXwd(file: Buffer): XwdImage {
   const bitsPerPixel = field(11);
   const bytesPerLine = field(12);
   const colorCount = field(19);
-  if (format !== 2 || bitsPerPixel !== 32) throw new Error(`xwd format ${format}/${bitsPerPixel} bpp not supported`);
+  // 24 bpp: `xwd -root` composes the dump itself when windows use another visual (wine does).
+  if (format !== 2 || (bitsPerPixel !== 32 && bitsPerPixel !== 24)) {
+    throw new Error(`xwd format ${format}/${bitsPerPixel} bpp not supported`);
+  }
+  const bytesPerPixel = bitsPerPixel / 8;
   const dataStart = headerSize + colorCount * 12;
   return {
     width,
@@ -30,8 +34,8 @@ export function parseXwd(file: Buffer): XwdImage {
     bytesPerLine,
     byteOrder,
     pixel(x, y) {
-      const at = dataStart + y * bytesPerLine + x * 4;
-      return (byteOrder === 0 ? file.readUInt32LE(at) : file.readUInt32BE(at)) & 0xffffff;
+      const at = dataStart + y * bytesPerLine + x * bytesPerPixel;
+      return byteOrder === 0 ? file.readUIntLE(at, 3) : file.readUIntBE(at + bytesPerPixel - 3, 3);
     },
   };
 }

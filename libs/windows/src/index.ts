@@ -1,17 +1,15 @@
 /**
  * @packageDocumentation
- * `@fernhilfe/windows`: the Windows platform layer of a Fernhilfe guest (work in progress, issue 15).
+ * `@fernhilfe/windows`: the Windows platform layer of a Fernhilfe guest (issue 15): the
+ * {@link WindowsDesktop} (GDI capture of the virtual screen, cursor, SendInput) through koffi.
  *
  * @example
  * ```ts
- * import { loadKoffi } from '@fernhilfe/windows';
- *
- * const user32 = loadKoffi().load('user32.dll');
- * const GetSystemMetrics = user32.func('int __stdcall GetSystemMetrics(int nIndex)');
- * console.log(GetSystemMetrics(0), GetSystemMetrics(1));
+ * import { openWindowsDesktop } from '@fernhilfe/windows';
+ * const desktop = openWindowsDesktop();
+ * const { frame } = await desktop.capture();
  * ```
  */
-
 export { KOFFI_NATIVE_ENV, KOFFI_SEA_ASSET, type KoffiApi, loadKoffi } from './koffi/load-koffi';
 export {
   type InternetSettings,
@@ -19,3 +17,18 @@ export {
   systemProxyFromInternetSettings,
 } from './proxy/internet-settings';
 export { readInternetSettings } from './proxy/read-internet-settings';
+
+
+// Desktop: capture and input (libs/windows/src/desktop).
+export {
+  DEFAULT_MAX_CURSOR_SIZE,
+  DEFAULT_MAX_SCREEN_PIXELS,
+  type WindowsDesktopOptions,
+} from './desktop/desktop-options';
+export type { InputBlockProbe } from './desktop/input-blocked';
+export { WindowsKeyboard } from './desktop/keyboard';
+export { MAX_WHEEL_CLICKS } from './desktop/mouse-normalization';
+export { WindowsPointer } from './desktop/pointer';
+export { openWindowsDesktop, WindowsDesktop } from './desktop/windows-desktop';
+export { WindowsError, WindowsErrorCode } from './errors';
+export type { DpiAwareness } from './win32/dpi-awareness';

@@ -66,3 +66,23 @@ export function runNodeUnderWine(wine: Wine, bundle: string, args: readonly stri
 export function spawnNodeUnderWine(wine: Wine, bundle: string, args: readonly string[] = []): WineProcess {
   return wine.spawn(toolchainFile('node-windows'), [windowsPath(bundle), ...args], { env: windowsKoffiEnv() });
 }
+
+/**
+ * Runs a bundled script with Node 22 for Windows inside a wine virtual desktop
+ * (`explorer /desktop=…`), where programs may change the resolution.
+ *
+ * @param wine - the prefix
+ * @param bundle - from {@link bundleForWindows}
+ * @param size - the virtual desktop's size, e.g. `1024x768`
+ * @param args - script arguments
+ * @returns exit code and output
+ */
+export function runNodeInWineDesktop(
+  wine: Wine,
+  bundle: string,
+  size: string,
+  args: readonly string[] = [],
+): Promise<WineRun> {
+  const program = [toolchainFile('node-windows'), windowsPath(bundle), ...args];
+  return wine.run('explorer', [`/desktop=fernhilfe,${size}`, ...program], { env: windowsKoffiEnv() });
+}
