@@ -10,14 +10,6 @@
  * const { frame } = await desktop.capture();
  * ```
  */
-export { KOFFI_NATIVE_ENV, KOFFI_SEA_ASSET, type KoffiApi, loadKoffi } from './koffi/load-koffi';
-export {
-  type InternetSettings,
-  type SystemProxy,
-  systemProxyFromInternetSettings,
-} from './proxy/internet-settings';
-export { readInternetSettings } from './proxy/read-internet-settings';
-
 
 // Desktop: capture and input (libs/windows/src/desktop).
 export {
@@ -31,4 +23,11 @@ export { MAX_WHEEL_CLICKS } from './desktop/mouse-normalization';
 export { WindowsPointer } from './desktop/pointer';
 export { openWindowsDesktop, WindowsDesktop } from './desktop/windows-desktop';
 export { WindowsError, WindowsErrorCode } from './errors';
+export { KOFFI_NATIVE_ENV, KOFFI_SEA_ASSET, type KoffiApi, loadKoffi } from './koffi/load-koffi';
+export {
+  type InternetSettings,
+  type SystemProxy,
+  systemProxyFromInternetSettings,
+} from './proxy/internet-settings';
+export { readInternetSettings } from './proxy/read-internet-settings';
 export type { DpiAwareness } from './win32/dpi-awareness';
