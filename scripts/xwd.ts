@@ -1,4 +1,4 @@
-/** A decoded `xwd -root` dump (ZPixmap, 32 bits per pixel). */
+/** A decoded `xwd -root` dump (ZPixmap, 24 or 32 bits per pixel). */
 export interface XwdImage {
   width: number;
   height: number;
@@ -22,7 +22,8 @@ export function parseXwd(file: Buffer): XwdImage {
   const bitsPerPixel = field(11);
   const bytesPerLine = field(12);
   const colorCount = field(19);
-  if (format !== 2 || bitsPerPixel !== 32) throw new Error(`xwd format ${format}/${bitsPerPixel} bpp not supported`);
+  if (format !== 2 || (bitsPerPixel !== 32 && bitsPerPixel !== 24))
+    throw new Error(`xwd format ${format}/${bitsPerPixel} bpp not supported`);
   const dataStart = headerSize + colorCount * 12;
   return {
     width,
@@ -30,8 +31,8 @@ export function parseXwd(file: Buffer): XwdImage {
     bytesPerLine,
     byteOrder,
     pixel(x, y) {
-      const at = dataStart + y * bytesPerLine + x * 4;
-      return (byteOrder === 0 ? file.readUInt32LE(at) : file.readUInt32BE(at)) & 0xffffff;
+      const at = dataStart + y * bytesPerLine + x * (bitsPerPixel / 8);
+      return byteOrder === 0 ? file.readUIntLE(at, 3) : file.readUIntBE(at + bitsPerPixel / 8 - 3, 3);
     },
   };
 }

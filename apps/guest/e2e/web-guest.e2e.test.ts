@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { dammCheckDigit } from '@fernhilfe/session';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeRgbaPng } from '../../../scripts/png';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { connectDisplay } from '../src/x11/connect';
 import type { X11Connection } from '../src/x11/connection';
 import { type Fill, paintRoot, waitFor } from '../test/support/draw';
 import { type HeadedChromium, launchHeadedChromium } from '../test/web/browser/chromium';
 import { AGENT, AGENT_TOKEN, type GuestSite, guestAppDir, startGuestSite } from '../test/web/browser/guest-site';
-import { writeRgbaPng } from '../test/web/browser/png';
 import { type PairedViewer, startViewer } from './support/viewer';
 
 const SCREEN = { width: 1280, height: 800 };
