@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWine, type Wine, type WineProcess } from '../../../scripts/wine';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { bundleForWindows, spawnNodeUnderWine } from './support/run-under-wine';
-import { JsonLines, useWineFrames, WineDesktopDriver } from './support/wine-desktop-driver';
+import { JsonLines, useWindowsFramesAndFonts, WineDesktopDriver } from './support/wine-desktop-driver';
 
 // One walk through the UI layer under wine (support/ui-layer.fixture.ts), driven with xdotool.
 describe('the Win32 UI layer under wine', () => {
@@ -16,7 +16,7 @@ describe('the Win32 UI layer under wine', () => {
   beforeAll(async () => {
     xvfb = await startXvfb('1024x768x24');
     wine = await startWine(xvfb);
-    await useWineFrames(wine);
+    await useWindowsFramesAndFonts(wine);
     const bundle = await bundleForWindows(new URL('./support/ui-layer.fixture.ts', import.meta.url).pathname);
     removeBundle = bundle.remove;
     fixture = spawnNodeUnderWine(wine, bundle.file);

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { writeRgbaPng } from '../../../../scripts/png';
 import type { Wine, WineProcess } from '../../../../scripts/wine';
 import type { Xvfb } from '../../../../scripts/xvfb';
@@ -14,14 +14,26 @@ export interface WindowGeometry {
   height: number;
 }
 
+/** Wine's own fonts (Debian package fonts-wine) that Windows dialogs are drawn with. */
+const WINE_FONTS_DIR = '/usr/share/wine/fonts';
+const DIALOG_FONTS = ['tahoma.ttf', 'tahomabd.ttf', 'marlett.ttf'];
+
 /**
- * Makes wine draw Windows' own frames (title bar, close button) on every window instead of
- * leaving them to an X window manager, which Xvfb does not have. Windows stay separate X
- * windows, so xdotool finds them by title.
+ * Makes wine windows look like Windows on a bare Xvfb: wine draws Windows' own frames (title
+ * bar, close button) instead of leaving them to an X window manager, which Xvfb does not have,
+ * and the prefix gets Tahoma and Marlett (the caption buttons' glyphs), which this wine build
+ * does not register by itself. Windows stay separate X windows, so xdotool finds them by title.
  *
- * @param wine - the prefix to configure (before the program starts)
+ * @param wine - the prefix to prepare (before the program starts)
  */
-export async function useWineFrames(wine: Wine): Promise<void> {
+export async function useWindowsFramesAndFonts(wine: Wine): Promise<void> {
+  const missing = DIALOG_FONTS.filter((font) => !existsSync(join(WINE_FONTS_DIR, font)));
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(', ')} missing: apt-get install -y --no-install-recommends fonts-wine`);
+  }
+  const fonts = join(wine.prefix, 'drive_c', 'windows', 'Fonts');
+  mkdirSync(fonts, { recursive: true });
+  for (const font of DIALOG_FONTS) copyFileSync(join(WINE_FONTS_DIR, font), join(fonts, font));
   const result = await wine.run('reg', ['add', 'HKCU\\Software\\Wine\\X11 Driver', '/v', 'Managed', '/d', 'N', '/f']);
   if (result.code !== 0) throw new Error(`reg add failed: ${result.output}`);
 }
@@ -38,6 +50,10 @@ async function poll<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+function titlePattern(title: string | RegExp): string {
+  return typeof title === 'string' ? `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : title.source;
 }
 
 /**
@@ -97,18 +113,27 @@ export class WineDesktopDriver {
   }
 
   /**
-   * Waits until a window with exactly this title is shown.
+   * Waits until a window with this title (exactly, or matching a POSIX regular expression) is shown
+   * and has settled.
    *
    * @param title - its title
    * @param timeoutMs - @defaultValue 30000
    * @returns where it is
    */
-  findWindow(title: string, timeoutMs = 30_000): Promise<WindowGeometry> {
-    const pattern = `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-    return poll(`the window "${title}"`, timeoutMs, async () => {
+  findWindow(title: string | RegExp, timeoutMs = 30_000): Promise<WindowGeometry> {
+    const pattern = titlePattern(title);
+    let last = '';
+    // Returns once the window's place and size are the same twice in a row: wine moves and
+    // resizes the X window a moment after a dialog changed its content.
+    return poll(`the window ${pattern}`, timeoutMs, async () => {
       const ids = (await this.#xdotool(['search', '--onlyvisible', '--name', pattern]).catch(() => '')).trim();
       const id = ids.split('\n').filter(Boolean).at(-1);
-      return id === undefined ? undefined : this.geometry(id);
+      if (id === undefined) return undefined;
+      const geometry = await this.geometry(id);
+      const key = JSON.stringify(geometry);
+      const settled = key === last;
+      last = key;
+      return settled ? geometry : undefined;
     });
   }
 
@@ -118,9 +143,9 @@ export class WineDesktopDriver {
    * @param title - its title
    * @param timeoutMs - @defaultValue 30000
    */
-  async waitGone(title: string, timeoutMs = 30_000): Promise<void> {
-    const pattern = `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-    await poll(`the window "${title}" to close`, timeoutMs, async () => {
+  async waitGone(title: string | RegExp, timeoutMs = 30_000): Promise<void> {
+    const pattern = titlePattern(title);
+    await poll(`the window ${pattern} to close`, timeoutMs, async () => {
       const ids = (await this.#xdotool(['search', '--onlyvisible', '--name', pattern]).catch(() => '')).trim();
       return ids === '' ? true : undefined;
     });
