@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWine, type Wine, type WineProcess } from '../../../scripts/wine';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
-import { bundleForWindows, spawnNodeUnderWine } from './support/run-under-wine';
+import { bundleForWindows, runNodeUnderWine, spawnNodeUnderWine } from './support/run-under-wine';
 import { JsonLines, useWindowsFramesAndFonts, WineDesktopDriver } from './support/wine-desktop-driver';
 
 // One walk through the UI layer under wine (support/ui-layer.fixture.ts), driven with xdotool.
@@ -91,4 +91,29 @@ describe('the Win32 UI layer under wine', () => {
     });
     expect(await fixture.exited).toBe(0);
   }, 90_000);
+
+  it('sizes windows in device-independent pixels at 144 DPI', async () => {
+    await fixture.exited;
+    const dpi = await wine.run('reg', [
+      'add',
+      'HKCU\\Control Panel\\Desktop',
+      '/v',
+      'LogPixels',
+      '/t',
+      'REG_DWORD',
+      '/d',
+      '144',
+      '/f',
+    ]);
+    expect(dpi.code, dpi.output).toBe(0);
+    const bundle = await bundleForWindows(new URL('./support/dpi.fixture.ts', import.meta.url).pathname);
+    try {
+      const run = await runNodeUnderWine(wine, bundle.file);
+      expect(run.code, run.output).toBe(0);
+      const probe = JSON.parse(run.output.trim().split('\n').at(-1) ?? '');
+      expect(probe).toMatchObject({ dpi: 144, client: [300, 150] });
+    } finally {
+      bundle.remove();
+    }
+  }, 120_000);
 });

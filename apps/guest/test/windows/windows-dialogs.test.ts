@@ -150,6 +150,14 @@ describe('the customer dialogs for Windows, under wine', () => {
       expect(await result('consent-close')).toBeNull();
     }, 90_000);
 
+    it('closing the window during progress answers the next question with undefined', async () => {
+      await ready('progress-close');
+      await driver.clickCloseButton(await driver.findWindow(MAIN));
+      await driver.waitGone(MAIN);
+      open('progress-closed');
+      expect(await result('consent-after-close')).toBeNull();
+    }, 90_000);
+
     it('status window: top right, Beenden gives end', async () => {
       await ready('status-end');
       const window = await driver.findWindow(STATUS);

@@ -56,6 +56,10 @@ async function full(): Promise<void> {
   );
   await step('proxy-cancel', ui.askProxyCredentials({ proxy: 'proxy.example.com:3128', attempt: 1 }, never));
   for (const name of ['consent-yes', 'consent-no', 'consent-close']) await step(name, ui.askConsent(offer, never));
+  ui.showProgress({ kind: 'handshake' });
+  print('progress-close', { ready: true });
+  await gate('progress-closed');
+  await step('consent-after-close', ui.askConsent(offer, never));
   ui.showSharing(sharing);
   await step('status-end', ui.nextSharingCommand(never));
   await step('control-yes', ui.askControl(offer, never));
