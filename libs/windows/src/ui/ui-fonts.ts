@@ -1,15 +1,11 @@
 import type { Handle, Win32UiApi } from './user32-ui-api';
 import { DEFAULT_GUI_FONT, FW_BOLD, Layout, SystemParameter } from './win32-constants';
 
-/** The fonts of the UI layer's controls: the system's message font, bold, and large (a code to read out). */
-export interface UiFonts {
-  normal: Handle;
-  bold: Handle;
-  large: Handle;
-}
+/** Which font a control uses: the system's message font, bold, or large (a code to read out). */
+export type FontRole = 'normal' | 'bold' | 'large';
 
-/** Which of the {@link UiFonts} a control uses. */
-export type FontRole = keyof UiFonts;
+/** The fonts of the UI layer's controls. */
+export type UiFonts = Record<FontRole, Handle>;
 
 /** How much taller the large font is than the message font. */
 const LARGE_FACTOR = 2.4;

@@ -32,6 +32,7 @@ export class Win32Control {
   #removed = false;
 
   /**
+   * @internal Made by {@link Win32Window}'s `add…` methods.
    * @param api - the bound Win32 functions
    * @param host - its window
    * @param hwnd - the control's window handle
@@ -110,7 +111,7 @@ export class Win32Control {
     this.#api.SetFocus(this.#hwnd);
   }
 
-  /** Marks the control removed; its window destroys the native control. */
+  /** @internal Marks the control removed; its window destroys the native control. */
   markRemoved(): void {
     this.#removed = true;
   }

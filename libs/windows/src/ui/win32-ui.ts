@@ -75,7 +75,7 @@ export function createWin32Ui(options: Win32UiOptions = {}): Win32Ui {
 
   const procedure = (hwnd: Handle, message: number, wParam: bigint | number, lParam: bigint | number) => {
     const window = windows.get(hwnd);
-    const result = window?.handleMessage(message, Number(wParam), lParam);
+    const result = window?.handleMessage(message, Number(wParam));
     return result ?? api.DefWindowProcW(hwnd, message, wParam, lParam);
   };
 

@@ -18,6 +18,7 @@ import {
   WindowStyle,
 } from './win32-constants';
 import { type ControlBounds, Win32Control } from './win32-control';
+import type { Win32Ui } from './win32-ui';
 
 /** Where a window appears on the primary monitor's work area (the screen without the taskbar). */
 export type WindowPlacement = 'center' | 'top-right';
@@ -119,6 +120,7 @@ export class Win32Window {
   #closed = false;
 
   /**
+   * @internal Made by {@link Win32Ui.openWindow}.
    * @param resources - class, fonts and DPI of the UI
    * @param options - title, size, placement
    */
@@ -129,7 +131,7 @@ export class Win32Window {
       WindowExStyle.DLGMODALFRAME | WindowExStyle.CONTROLPARENT | (options.topmost ? WindowExStyle.TOPMOST : 0);
   }
 
-  /** Creates the native window (hidden); called once by {@link Win32Ui.openWindow}. */
+  /** @internal Creates the native window (hidden); called once by {@link Win32Ui.openWindow}. */
   create(): Handle {
     const { api, className, instance } = this.#resources;
     const { x, y, width, height } = this.#outerBounds(this.#options.width, this.#options.height);
@@ -332,11 +334,13 @@ export class Win32Window {
   }
 
   /**
-   * Handles one message of this window's procedure.
+   * @internal Handles one message of this window's procedure.
    *
+   * @param message - the message number
+   * @param wParam - its first parameter
    * @returns the result, or `undefined` for `DefWindowProcW`
    */
-  handleMessage(message: number, wParam: number, _lParam: bigint | number): number | undefined {
+  handleMessage(message: number, wParam: number): number | undefined {
     switch (message) {
       case Message.COMMAND: {
         if (wParam >>> 16 !== BN_CLICKED) return undefined;
