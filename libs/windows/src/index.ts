@@ -16,16 +16,11 @@
 
 export { WindowsError, WindowsErrorCode } from './errors';
 export { KOFFI_NATIVE_ENV, KOFFI_SEA_ASSET, type KoffiApi, loadKoffi } from './koffi/load-koffi';
+export type { ButtonOptions, FieldOptions, TextOptions } from './ui/control-options';
 // Win32 UI layer (src/ui)
 export type { FontRole } from './ui/ui-fonts';
 export type { Handle } from './ui/user32-ui-api';
 export { type ControlBounds, Win32Control } from './ui/win32-control';
 export { createWin32Ui, type Win32Ui, type Win32UiOptions } from './ui/win32-ui';
-export {
-  type ButtonOptions,
-  type FieldOptions,
-  type TextOptions,
-  Win32Window,
-  type WindowOptions,
-  type WindowPlacement,
-} from './ui/win32-window';
+export { Win32Window, type WindowOptions } from './ui/win32-window';
+export type { WindowPlacement } from './ui/window-placement';

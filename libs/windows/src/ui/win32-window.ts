@@ -1,4 +1,5 @@
 import { WindowsError, WindowsErrorCode } from '../errors';
+import { type ButtonOptions, checkBounds, type FieldOptions, type TextOptions } from './control-options';
 import type { FontRole, UiFonts } from './ui-fonts';
 import type { Handle, Win32UiApi } from './user32-ui-api';
 import {
@@ -13,15 +14,12 @@ import {
   Message,
   SetWindowPosFlag,
   ShowCommand,
-  SystemParameter,
   WindowExStyle,
   WindowStyle,
 } from './win32-constants';
 import { type ControlBounds, Win32Control } from './win32-control';
 import type { Win32Ui } from './win32-ui';
-
-/** Where a window appears on the primary monitor's work area (the screen without the taskbar). */
-export type WindowPlacement = 'center' | 'top-right';
+import { placeWindow, type WindowPlacement } from './window-placement';
 
 /** Options of {@link Win32Ui.openWindow}. Sizes are device-independent pixels (1/96 inch). */
 export interface WindowOptions {
@@ -42,42 +40,6 @@ export interface WindowOptions {
   onClose?: () => void;
 }
 
-/** A STATIC text. */
-export interface TextOptions extends ControlBounds {
-  text: string;
-  /** @defaultValue `'normal'` */
-  font?: FontRole;
-  /** @defaultValue false */
-  centered?: boolean;
-}
-
-/** A single-line EDIT field. */
-export interface FieldOptions extends ControlBounds {
-  /** @defaultValue `''` */
-  text?: string;
-  /** Shows dots instead of the characters (`ES_PASSWORD`). @defaultValue false */
-  password?: boolean;
-  /** Accepts digits only (`ES_NUMBER`). @defaultValue false */
-  digitsOnly?: boolean;
-  /** At most this many characters (`EM_LIMITTEXT`). @defaultValue 256 */
-  maxLength?: number;
-  /** @defaultValue `'normal'` */
-  font?: FontRole;
-  /** @defaultValue false */
-  centered?: boolean;
-}
-
-/** A push BUTTON. */
-export interface ButtonOptions extends ControlBounds {
-  text: string;
-  /** Pressed by Enter (`BS_DEFPUSHBUTTON`); one per window. @defaultValue false */
-  isDefault?: boolean;
-  /** Pressed by Escape; one per window. @defaultValue false */
-  isCancel?: boolean;
-  /** Called (after the current message) when the button is pressed. */
-  onClick: () => void;
-}
-
 /** What a window needs from its {@link Win32Ui}. */
 export interface WindowResources {
   api: Win32UiApi;
@@ -91,14 +53,8 @@ export interface WindowResources {
 
 const MAX_FIELD_LENGTH = 32_768;
 const FIRST_CONTROL_ID = 100;
+/** Distance of a top-right window from the work area's edges. */
 const EDGE_MARGIN = 12;
-
-function checkBounds(bounds: ControlBounds): void {
-  const values = [bounds.x, bounds.y, bounds.width, bounds.height];
-  if (!values.every((value) => Number.isFinite(value)) || bounds.width < 0 || bounds.height < 0) {
-    throw new WindowsError(WindowsErrorCode.UI_INVALID_ARGUMENT, `invalid control bounds ${JSON.stringify(bounds)}`);
-  }
-}
 
 /**
  * A top-level window of the UI layer: centred or in the top-right corner, not resizable, with
@@ -134,7 +90,7 @@ export class Win32Window {
   /** @internal Creates the native window (hidden); called once by {@link Win32Ui.openWindow}. */
   create(): Handle {
     const { api, className, instance } = this.#resources;
-    const { x, y, width, height } = this.#outerBounds(this.#options.width, this.#options.height);
+    const { x, y, width, height } = this.#place(this.#options.width, this.#options.height);
     this.#hwnd = api.CreateWindowExW(
       this.#exStyle,
       className,
@@ -196,7 +152,7 @@ export class Win32Window {
   setClientSize(width: number, height: number): void {
     this.assertOpen();
     checkBounds({ x: 0, y: 0, width, height });
-    const bounds = this.#outerBounds(width, height);
+    const bounds = this.#place(width, height);
     const after = this.#options.topmost ? HWND_TOPMOST : 0n;
     const flags = SetWindowPosFlag.NOACTIVATE | (this.#options.topmost ? 0 : SetWindowPosFlag.NOZORDER);
     this.#resources.api.SetWindowPos(this.#hwnd, after, bounds.x, bounds.y, bounds.width, bounds.height, flags);
@@ -403,32 +359,14 @@ export class Win32Window {
     return control;
   }
 
-  /** Outer window bounds for a client size, placed on the primary monitor's work area. */
-  #outerBounds(clientWidth: number, clientHeight: number): ControlBounds {
-    const { api } = this.#resources;
-    const rect = Buffer.alloc(Layout.RECT_SIZE);
-    rect.writeInt32LE(this.scale(clientWidth), 8);
-    rect.writeInt32LE(this.scale(clientHeight), 12);
-    api.AdjustWindowRectEx(rect, this.#style, 0, this.#exStyle);
-    const width = rect.readInt32LE(8) - rect.readInt32LE(0);
-    const height = rect.readInt32LE(12) - rect.readInt32LE(4);
-    const area = Buffer.alloc(Layout.RECT_SIZE);
-    api.SystemParametersInfoW(SystemParameter.GETWORKAREA, 0, area, 0);
-    const [left, top, right, bottom] = [0, 4, 8, 12].map((offset) => area.readInt32LE(offset)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    if (this.#options.placement === 'top-right') {
-      const margin = this.scale(EDGE_MARGIN);
-      return { x: right - width - margin, y: top + margin, width, height };
-    }
-    return {
-      x: left + Math.max(0, Math.round((right - left - width) / 2)),
-      y: top + Math.max(0, Math.round((bottom - top - height) / 2)),
-      width,
-      height,
-    };
+  #place(clientWidth: number, clientHeight: number): ControlBounds {
+    return placeWindow(this.#resources.api, {
+      clientWidth: this.scale(clientWidth),
+      clientHeight: this.scale(clientHeight),
+      style: this.#style,
+      exStyle: this.#exStyle,
+      placement: this.#options.placement ?? 'center',
+      margin: this.scale(EDGE_MARGIN),
+    });
   }
 }
