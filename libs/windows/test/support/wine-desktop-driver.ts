@@ -34,8 +34,14 @@ export async function useWindowsFramesAndFonts(wine: Wine): Promise<void> {
   const fonts = join(wine.prefix, 'drive_c', 'windows', 'Fonts');
   mkdirSync(fonts, { recursive: true });
   for (const font of DIALOG_FONTS) copyFileSync(join(WINE_FONTS_DIR, font), join(fonts, font));
-  const result = await wine.run('reg', ['add', 'HKCU\\Software\\Wine\\X11 Driver', '/v', 'Managed', '/d', 'N', '/f']);
-  if (result.code !== 0) throw new Error(`reg add failed: ${result.output}`);
+  await addRegistryValue(wine, 'HKCU\\Software\\Wine\\X11 Driver', 'Managed', 'N');
+  // A caret that does not blink makes screenshots the same on every run.
+  await addRegistryValue(wine, 'HKCU\\Control Panel\\Desktop', 'CursorBlinkRate', '-1');
+}
+
+async function addRegistryValue(wine: Wine, key: string, name: string, value: string): Promise<void> {
+  const result = await wine.run('reg', ['add', key, '/v', name, '/d', value, '/f']);
+  if (result.code !== 0) throw new Error(`reg add ${key} ${name} failed: ${result.output}`);
 }
 
 async function poll<T>(
