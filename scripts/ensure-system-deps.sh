@@ -19,7 +19,7 @@ declare -A needed=(
   [wine]=wine
   [osslsigncode]=osslsigncode
 )
-extra_packages=(xfonts-base fonts-dejavu-core wine64)
+extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine)
 
 missing=()
 for command in "${!needed[@]}"; do

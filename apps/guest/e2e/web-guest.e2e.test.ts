@@ -5,11 +5,11 @@ import type { X11Connection } from '@fernhilfe/x11';
 import { connectDisplay } from '@fernhilfe/x11';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeRgbaPng } from '../../../scripts/png';
 import { type Fill, paintRoot, waitFor } from '../../../scripts/x11-draw';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { type HeadedChromium, launchHeadedChromium } from '../test/web/browser/chromium';
 import { AGENT, AGENT_TOKEN, type GuestSite, guestAppDir, startGuestSite } from '../test/web/browser/guest-site';
-import { writeRgbaPng } from '../test/web/browser/png';
 import { type PairedViewer, startViewer } from './support/viewer';
 
 const SCREEN = { width: 1280, height: 800 };

@@ -3,6 +3,7 @@
  * tests match on `code`, never on message text.
  */
 export const WindowsErrorCode = {
+  // The desktop: capture and input (src/desktop).
   /** An argument given by the caller is outside what the API accepts (non-finite coordinate, malformed key). */
   INVALID_ARGUMENT: 'WINDOWS_INVALID_ARGUMENT',
   /** A key event names a key that neither the key table nor the customer's layout can produce. */
@@ -13,6 +14,17 @@ export const WindowsErrorCode = {
   LIMIT_EXCEEDED: 'WINDOWS_LIMIT_EXCEEDED',
   /** The object was closed and cannot be used any more. */
   CLOSED: 'WINDOWS_CLOSED',
+  // The Win32 UI layer (src/ui).
+  /** A window option is outside what the UI layer accepts (negative size, empty title, …). */
+  UI_INVALID_ARGUMENT: 'WINDOWS_UI_INVALID_ARGUMENT',
+  /** The window (or the control's window) was closed; it cannot be used any more. */
+  UI_WINDOW_CLOSED: 'WINDOWS_UI_WINDOW_CLOSED',
+  /** The control was removed from its window (the window shows other controls now). */
+  UI_CONTROL_REMOVED: 'WINDOWS_UI_CONTROL_REMOVED',
+  /** The UI was disposed; it opens no more windows. */
+  UI_DISPOSED: 'WINDOWS_UI_DISPOSED',
+  /** Windows refused to create a window class, window, control or font. */
+  UI_WIN32_FAILED: 'WINDOWS_UI_WIN32_FAILED',
 } as const;
 
 /** One of the stable codes in {@link WindowsErrorCode}. */

@@ -1,7 +1,9 @@
 /**
  * @packageDocumentation
- * `@fernhilfe/windows`: the Windows platform layer of a Fernhilfe guest (issue 15): the
- * {@link WindowsDesktop} (GDI capture of the virtual screen, cursor, SendInput) through koffi.
+ * `@fernhilfe/windows`: the Windows platform layer of a Fernhilfe guest through koffi: the
+ * {@link WindowsDesktop} (GDI capture of the virtual screen, cursor, SendInput, refused-input
+ * detection), small native Win32 dialogs (`createWin32Ui`), the customer's proxy settings and
+ * the koffi loader.
  *
  * @example
  * ```ts
@@ -30,4 +32,12 @@ export {
   systemProxyFromInternetSettings,
 } from './proxy/internet-settings';
 export { readInternetSettings } from './proxy/read-internet-settings';
+export type { ButtonOptions, FieldOptions, TextOptions } from './ui/control-options';
+// Win32 UI layer (src/ui)
+export type { FontRole } from './ui/ui-fonts';
+export type { Handle } from './ui/user32-ui-api';
+export { type ControlBounds, Win32Control } from './ui/win32-control';
+export { createWin32Ui, type Win32Ui, type Win32UiOptions } from './ui/win32-ui';
+export { Win32Window, type WindowOptions } from './ui/win32-window';
+export type { WindowPlacement } from './ui/window-placement';
 export type { DpiAwareness } from './win32/dpi-awareness';

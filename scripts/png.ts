@@ -10,7 +10,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, tail]);
 }
 
-/** Saves RGBA pixels as a PNG (for looking at what the viewer decoded). */
+/** Saves RGBA pixels as a PNG (what a viewer decoded, a screenshot of a dialog). */
 export async function writeRgbaPng(
   path: string,
   width: number,
