@@ -190,7 +190,7 @@ describe('the Windows module under wine', () => {
     mkdirSync(cwd);
     const exe = join(cwd, MODULE_FILE_NAMES['windows-x64']);
     copyFileSync(join(modulesDir, MODULE_FILE_NAMES['windows-x64']), exe);
-    const result = await wine.run(exe, [], { cwd, timeoutMs: 240_000 });
+    const result = await wine.run(exe, ['--selftest'], { cwd, timeoutMs: 240_000 });
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(`Fernhilfe-Gastmodul: relay ${relay.url}`);
     expect(result.output).toContain(`Fernhilfe-Gastmodul: ${AGENT.org}`);

@@ -146,6 +146,10 @@ export function startDesktopSession(options: DesktopSessionOptions): DesktopSess
   });
 
   const stopWatchingDisplay = desktop.onDisplayLost(() => void call.end('guest-ended'));
+  // The agent is told when Windows refuses injected input (elevated window, secure desktop).
+  const stopWatchingInput = desktop.onInputBlocked(
+    (reason) => void call.reportInputBlocked(reason).catch(() => undefined),
+  );
   const decisions = reportDecisions(call, channel);
 
   call.on('input', (event) => input.apply(event));
@@ -156,6 +160,7 @@ export function startDesktopSession(options: DesktopSessionOptions): DesktopSess
     pump.stop();
     input.releaseAll();
     stopWatchingDisplay();
+    stopWatchingInput();
   });
   call.start();
 

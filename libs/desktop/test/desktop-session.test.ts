@@ -51,6 +51,20 @@ describe('desktop session on a fake desktop', () => {
     expect(agent.viewer.sendPointer({ x: 1, y: 1, buttons: 0, wheelX: 0, wheelY: 0 })).toBe(false);
   });
 
+  it('tells the agent when the platform refuses input, only while control is granted', async () => {
+    const { session, desktop, agent } = await confirmed();
+    const told: string[] = [];
+    agent.viewer.on('input-blocked', (reason) => told.push(reason));
+    desktop.blockInput('elevated-window');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(told).toEqual([]);
+    session.on('control-requested', () => void session.answerControlRequest(true));
+    await agent.viewer.requestControl();
+    await expect.poll(() => agent.control).toEqual([true]);
+    desktop.blockInput('secure-desktop');
+    await expect.poll(() => told).toEqual(['secure-desktop']);
+  });
+
   it('ends as guest-ended when the display is lost', async () => {
     const { session, desktop, agent } = await confirmed();
     desktop.loseDisplay(new Error('gone'));

@@ -1,4 +1,11 @@
-import type { CapturedFrame, Desktop, DesktopFeatures, KeyPress, PointerButtonName } from '../src/desktop';
+import type {
+  CapturedFrame,
+  Desktop,
+  DesktopFeatures,
+  InputBlockedReason,
+  KeyPress,
+  PointerButtonName,
+} from '../src/desktop';
 
 /** Thrown by the fake keyboard for `F24`, as a platform layer throws for a key it cannot produce. */
 export class UnmappedKeyError extends Error {}
@@ -15,6 +22,8 @@ export interface FakeDesktop extends Desktop {
   loseDisplay(error: Error): void;
   /** Calls the screen-change listeners (only with `damage`). */
   changeScreen(): void;
+  /** Calls the input-blocked listeners, as Windows' probes do. */
+  blockInput(reason: InputBlockedReason): void;
 }
 
 /**
@@ -37,6 +46,7 @@ export function createFakeDesktop(
   const calls: string[] = [];
   const lost = new Set<(error: Error) => void>();
   const changes = new Set<() => void>();
+  const blocked = new Set<(reason: InputBlockedReason) => void>();
   let captures = 0;
   let closed = false;
   const data = new Uint8Array(width * height * 4).fill(0x80);
@@ -79,7 +89,10 @@ export function createFakeDesktop(
       lost.add(listener);
       return () => lost.delete(listener);
     },
-    onInputBlocked: () => () => undefined,
+    onInputBlocked(listener) {
+      blocked.add(listener);
+      return () => blocked.delete(listener);
+    },
     ...(features.damage
       ? {
           onScreenChange(listener: () => void) {
@@ -95,6 +108,9 @@ export function createFakeDesktop(
     },
     changeScreen() {
       for (const listener of changes) listener();
+    },
+    blockInput(reason) {
+      for (const listener of blocked) listener(reason);
     },
     loseDisplay(error) {
       for (const listener of lost) listener(error);

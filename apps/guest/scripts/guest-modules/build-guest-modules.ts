@@ -18,7 +18,7 @@ import {
 } from '../../src/guest-modules/manifest';
 import { type SignatureReport, signExecutable } from './authenticode';
 import type { ModuleBuildOptions } from './module-options';
-import { bundleEntry, copyNodeBinary, injectSeaBlob, makeSeaBlob } from './single-executable';
+import { bundleEntry, copyNodeBinary, injectSeaBlob, makeSeaBlob, markAsWindowsGuiProgram } from './single-executable';
 
 /** Receives one progress line per step. */
 export type Progress = (line: string) => void;
@@ -75,6 +75,7 @@ async function buildExecutable(
   const executable = join(work, MODULE_FILE_NAMES[platform]);
   await copyNodeBinary(toolchainFile(NODE_BINARIES[platform]), executable, windows);
   await injectSeaBlob(executable, blob);
+  if (windows) await markAsWindowsGuiProgram(executable);
   return executable;
 }
 

@@ -109,3 +109,29 @@ export async function injectSeaBlob(executable: string, blob: string): Promise<v
     console.warn = warn;
   }
 }
+
+/** `IMAGE_SUBSYSTEM_WINDOWS_GUI`: Windows starts the program without a console window. */
+const SUBSYSTEM_WINDOWS_GUI = 2;
+/** `IMAGE_SUBSYSTEM_WINDOWS_CUI`: node.exe as shipped, a console program. */
+const SUBSYSTEM_WINDOWS_CUI = 3;
+
+/**
+ * Marks a Windows executable as a GUI program, so the customer sees only the guest's dialogs and
+ * no console window. node.exe is a console program; the subsystem is one 16-bit field of the PE
+ * optional header (offset 68, the same in PE32 and PE32+). Done before signing.
+ *
+ * @param executable - the `.exe` after {@link injectSeaBlob}
+ * @throws Error when the file is not a PE image of a console program
+ */
+export async function markAsWindowsGuiProgram(executable: string): Promise<void> {
+  const image = await readFile(executable);
+  const peOffset = image.readUInt32LE(0x3c);
+  if (image.toString('latin1', 0, 2) !== 'MZ' || image.toString('latin1', peOffset, peOffset + 4) !== 'PE\0\0') {
+    throw new Error(`${executable} is not a Windows executable`);
+  }
+  const subsystemOffset = peOffset + 24 + 68;
+  const subsystem = image.readUInt16LE(subsystemOffset);
+  if (subsystem !== SUBSYSTEM_WINDOWS_CUI) throw new Error(`${executable}: unexpected PE subsystem ${subsystem}`);
+  image.writeUInt16LE(SUBSYSTEM_WINDOWS_GUI, subsystemOffset);
+  await writeFile(executable, image);
+}

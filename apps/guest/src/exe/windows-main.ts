@@ -1,23 +1,71 @@
-// Entry of Fernhilfe-Gastmodul.exe (Windows x64, a Node 22 single executable). For now it shows
-// that the module is whole: the baked relay address, koffi from the embedded asset, the screen.
-import { loadKoffi } from '@fernhilfe/windows';
+// Entry of Fernhilfe-Gastmodul.exe (Windows x64, a Node 22 single executable): the customer's
+// native dialogs (apps/guest/src/windows) driving the customer flow of @fernhilfe/desktop over
+// the Windows platform layer, against the relay address the operator baked in.
+// `--selftest` prints the baked relay and the screen size and exits (for the operator and CI).
+import { createCustomerFlow, type GuestConnectOptions } from '@fernhilfe/desktop';
+import {
+  loadKoffi,
+  openWindowsDesktop,
+  readInternetSettings,
+  systemProxyFromInternetSettings,
+} from '@fernhilfe/windows';
 import { GuestError } from '../errors';
-import { readBakedConfig } from './baked-config';
+import { createWindowsCustomerUi } from '../windows/windows-customer-ui';
+import { type BakedConfig, readBakedConfig } from './baked-config';
 
-// GetSystemMetrics indices of the virtual screen (all monitors).
-const SM_CXVIRTUALSCREEN = 78;
-const SM_CYVIRTUALSCREEN = 79;
+/**
+ * The proxy a browser on this PC would use, unless the environment names one (`HTTPS_PROXY`, …,
+ * which the relay client reads itself).
+ */
+function proxyOptions(relayUrl: string): GuestConnectOptions {
+  const fromEnvironment = ['https_proxy', 'http_proxy', 'all_proxy'].some(
+    (name) => process.env[name] !== undefined || process.env[name.toUpperCase()] !== undefined,
+  );
+  if (fromEnvironment) return {};
+  const system = systemProxyFromInternetSettings(readInternetSettings(), relayUrl.startsWith('wss:'));
+  if (system === undefined) return {};
+  return system.noProxy === undefined ? { proxy: system.proxy } : { proxy: system.proxy, noProxy: system.noProxy };
+}
 
-function main(): number {
+function selfTest(config: BakedConfig): void {
+  const user32 = loadKoffi().load('user32.dll');
+  const getSystemMetrics = user32.func('int __stdcall GetSystemMetrics(int nIndex)');
+  const SM_CXVIRTUALSCREEN = 78;
+  const SM_CYVIRTUALSCREEN = 79;
+  process.stdout.write(`Fernhilfe-Gastmodul: relay ${config.relayUrl}\n`);
+  if (config.organisation !== undefined) process.stdout.write(`Fernhilfe-Gastmodul: ${config.organisation}\n`);
+  process.stdout.write(
+    `Fernhilfe-Gastmodul: screen ${getSystemMetrics(SM_CXVIRTUALSCREEN)}x${getSystemMetrics(SM_CYVIRTUALSCREEN)}\n`,
+  );
+}
+
+async function runGuest(config: BakedConfig): Promise<void> {
+  const ui = createWindowsCustomerUi();
+  const flow = createCustomerFlow({
+    ui,
+    relayUrl: config.relayUrl,
+    openDesktop: async () => openWindowsDesktop(),
+    connectOptions: proxyOptions(config.relayUrl),
+  });
+  // The process being closed (logoff, taskkill) ends a running session like closing its window.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) {
+    process.on(signal, () => flow.stop('guest-window-closed'));
+  }
+  try {
+    await flow.run();
+  } finally {
+    ui.dispose();
+  }
+}
+
+async function main(): Promise<number> {
   try {
     const config = readBakedConfig();
-    const user32 = loadKoffi().load('user32.dll');
-    const getSystemMetrics = user32.func('int __stdcall GetSystemMetrics(int nIndex)');
-    const width = getSystemMetrics(SM_CXVIRTUALSCREEN) as number;
-    const height = getSystemMetrics(SM_CYVIRTUALSCREEN) as number;
-    process.stdout.write(`Fernhilfe-Gastmodul: relay ${config.relayUrl}\n`);
-    if (config.organisation !== undefined) process.stdout.write(`Fernhilfe-Gastmodul: ${config.organisation}\n`);
-    process.stdout.write(`Fernhilfe-Gastmodul: screen ${width}x${height}\n`);
+    if (process.argv.includes('--selftest')) {
+      selfTest(config);
+      return 0;
+    }
+    await runGuest(config);
     return 0;
   } catch (error) {
     if (!(error instanceof GuestError)) throw error;
@@ -26,4 +74,5 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+// Exit even if a handle (a timer of the message pump, a socket) would keep the process alive.
+void main().then((code) => process.exit(code));
