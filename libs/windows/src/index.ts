@@ -40,4 +40,5 @@ export { type ControlBounds, Win32Control } from './ui/win32-control';
 export { createWin32Ui, type Win32Ui, type Win32UiOptions } from './ui/win32-ui';
 export { Win32Window, type WindowOptions } from './ui/win32-window';
 export type { WindowPlacement } from './ui/window-placement';
-export type { DpiAwareness } from './win32/dpi-awareness';
+export { type DpiAwareness, declareDpiAwareness } from './win32/dpi-awareness';
+export { showErrorBox } from './win32/message-box';

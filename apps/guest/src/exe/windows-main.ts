@@ -4,9 +4,11 @@
 // `--selftest` prints the baked relay and the screen size and exits (for the operator and CI).
 import { createCustomerFlow, type GuestConnectOptions } from '@fernhilfe/desktop';
 import {
+  declareDpiAwareness,
   loadKoffi,
   openWindowsDesktop,
   readInternetSettings,
+  showErrorBox,
   systemProxyFromInternetSettings,
 } from '@fernhilfe/windows';
 import { GuestError } from '../errors';
@@ -40,6 +42,8 @@ function selfTest(config: BakedConfig): void {
 }
 
 async function runGuest(config: BakedConfig): Promise<void> {
+  // Before the first window, so dialogs are sharp at 125–200 % scaling and sizes are physical pixels.
+  declareDpiAwareness();
   const ui = createWindowsCustomerUi();
   const flow = createCustomerFlow({
     ui,
@@ -70,6 +74,13 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof GuestError)) throw error;
     process.stderr.write(`Fernhilfe-Gastmodul: ${error.code}: ${error.message}\n`);
+    // There is no console to read this in: only a broken build gets here, and the customer should say so.
+    if (!process.argv.includes('--selftest')) {
+      showErrorBox(
+        'Fernhilfe',
+        `Dieses Gastmodul ist beschädigt. Bitte laden Sie es neu von der Support-Seite herunter.\n\nThis guest module is damaged. Please download it again from the support page.\n\n(${error.code})`,
+      );
+    }
     return 1;
   }
 }

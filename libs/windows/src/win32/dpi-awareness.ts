@@ -14,11 +14,20 @@ const PER_MONITOR_AWARE_V2 = -4;
 
 /**
  * Declares the process DPI aware, so that GetSystemMetrics, BitBlt and SendInput speak physical
- * pixels instead of scaled ones. Must run before any window or DC is created.
+ * pixels instead of scaled ones. Must run before any window or DC is created; later calls return
+ * what the first one achieved.
  *
  * @returns the awareness now in effect
  */
 export function declareDpiAwareness(): DpiAwareness {
+  // A second declaration fails (the awareness is fixed once set): report the first one's result.
+  declared ??= declare();
+  return declared;
+}
+
+let declared: DpiAwareness | undefined;
+
+function declare(): DpiAwareness {
   const setContext = optionalWin32Function<(context: number) => boolean>(
     'user32.dll',
     'bool __stdcall SetProcessDpiAwarenessContext(intptr_t context)',
