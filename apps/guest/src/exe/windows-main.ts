@@ -30,6 +30,7 @@ function proxyOptions(relayUrl: string): GuestConnectOptions {
 }
 
 function selfTest(config: BakedConfig): void {
+  declareDpiAwareness();
   const user32 = loadKoffi().load('user32.dll');
   const getSystemMetrics = user32.func('int __stdcall GetSystemMetrics(int nIndex)');
   const SM_CXVIRTUALSCREEN = 78;
