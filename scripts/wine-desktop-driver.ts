@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeRgbaPng } from '../../../../scripts/png';
-import type { Wine, WineProcess } from '../../../../scripts/wine';
-import type { Xvfb } from '../../../../scripts/xvfb';
-import { parseXwd } from '../../../../scripts/xwd';
+import { writeRgbaPng } from './png';
+import type { Wine, WineProcess } from './wine';
+import type { Xvfb } from './xvfb';
+import { parseXwd } from './xwd';
 
 /** Where a window is on the X screen (its frame included, when wine draws one). */
 export interface WindowGeometry {
