@@ -58,8 +58,15 @@ async function poll<T>(
   }
 }
 
+/**
+ * The POSIX regular expression xdotool matches a title with. xdotool compares the bytes of the
+ * window's name as X stores it, so a character outside ASCII (the en dash in "Fernhilfe – …")
+ * matches as any run of bytes.
+ */
 function titlePattern(title: string | RegExp): string {
-  return typeof title === 'string' ? `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : title.source;
+  if (typeof title !== 'string') return title.source;
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[^\x20-\x7e]+/g, '.+');
+  return `^${escaped}$`;
 }
 
 /**
@@ -185,7 +192,12 @@ export class WineDesktopDriver {
 
   /** Clicks at a point relative to a window's top-left corner. */
   async click(window: WindowGeometry, x: number, y: number): Promise<void> {
-    await this.#xdotool(['mousemove', '--sync', String(window.x + x), String(window.y + y)]);
+    await this.clickAt(window.x + x, window.y + y);
+  }
+
+  /** Clicks at a point of the screen (a control's centre, as Windows reports it). */
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.#xdotool(['mousemove', '--sync', String(x), String(y)]);
     await this.#xdotool(['click', '1']);
   }
 
