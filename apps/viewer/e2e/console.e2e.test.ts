@@ -1,17 +1,18 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dammCheckDigit, sha256Hex, verifyAuditLines } from '@fernhilfe/session';
+import { dammCheckDigit } from '@fernhilfe/session';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
 import { buildWeb } from '../scripts/build-web.mjs';
 import { type Browser, launchChromium } from '../test/browser/harness';
+import { auditRecords as readAudit, sessionRecords as readSessionRecords } from './support/audit';
+import { expectCanvasMatchesScreen as expectCanvas } from './support/canvas-match';
 import { type ConsolePage, consolePage, type Rect, rememberScreenImage } from './support/console-page';
 import { startGuestCli } from './support/guest-cli';
 import type { WatchedProcess } from './support/processes';
 import { startRelayCli, startShortLivedRelay, type TestRelay } from './support/relay';
-import { captureRegion } from './support/screen-region';
 
 const TOKEN = 'e2e-agent-token-0123456789abcdef';
 const ORG = 'Stadtwerke Musterstadt';
@@ -76,47 +77,9 @@ function guest(relayUrl = relay.wsUrl): WatchedProcess {
   return started;
 }
 
-async function auditRecords(): Promise<Array<Record<string, unknown>>> {
-  const lines = (await readFile(auditFile, 'utf8')).split('\n').filter((line) => line !== '');
-  const verified = await verifyAuditLines(lines, sha256Hex);
-  expect(verified.ok).toBe(true);
-  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** The records of one session (by number), once the relay wrote its end: it tells the peers first. */
-async function sessionRecords(number: string): Promise<Array<Record<string, unknown>>> {
-  for (const deadline = Date.now() + 10_000; ; ) {
-    const records = (await auditRecords()).filter((record) => record.number === number);
-    if (records.some((record) => record.type === 'session-ended') || Date.now() > deadline) return records;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Waits until the canvas shows exactly what the X server shows in `region`. */
-async function expectCanvasMatchesScreen(region: Rect): Promise<void> {
-  let last = 'no picture yet';
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
-    const [screen, canvas] = await Promise.all([captureRegion(xvfb, region), agent.canvasRegion(region)]);
-    if (canvas) {
-      const differing = canvas.flatMap((value, index) =>
-        value === screen.rgb[index]
-          ? []
-          : [
-              `(${region.x + (index % region.width)},${region.y + Math.floor(index / region.width)}) canvas ${value.toString(16)} screen ${screen.rgb[index]?.toString(16)}`,
-            ],
-      );
-      if (differing.length === 0) return;
-      last = `${differing.length} of ${canvas.length} pixels differ, e.g. ${differing.slice(0, 12).join('; ')}`;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const [screen, framebuffer] = await Promise.all([captureRegion(xvfb, region), agent.framebufferRegion(region)]);
-  const staleInDecoder = framebuffer?.filter((value, index) => value !== screen.rgb[index]).length;
-  last += `; decoder framebuffer differs in ${staleInDecoder} pixels`;
-  await shot('mismatch');
-  await xvfb.exec('xwd', ['-root', '-silent', '-out', join(resultsDir, 'mismatch-screen.xwd')]);
-  throw new Error(`canvas never matched the X screen: ${last}`);
-}
+const auditRecords = () => readAudit(auditFile);
+const sessionRecords = (number: string) => readSessionRecords(auditFile, number);
+const expectCanvasMatchesScreen = (region: Rect) => expectCanvas(xvfb, agent, region, { resultsDir });
 
 describe('agent console end to end (Chromium, relay CLI, Node guest on Xvfb)', () => {
   it('runs a whole support call and records it in the audit log', async () => {

@@ -1,9 +1,9 @@
 // Benchmark of @fernhilfe/windows: GDI capture + encode per frame of a 1920×1080 wine desktop on
 // Xvfb (Node 22 for Windows under wine), with notepad moved and its text replaced between frames so every frame changes.
 import { type BenchRow, summarize, writeBenchResults } from '../../../scripts/bench-report';
+import { bundleForWindows, runNodeUnderWine } from '../../../scripts/run-under-wine';
 import { startWine } from '../../../scripts/wine';
 import { startXvfb } from '../../../scripts/xvfb';
-import { bundleForWindows, runNodeUnderWine } from '../test/support/run-under-wine';
 
 const FRAMES = 60;
 const packageDir = new URL('..', import.meta.url).pathname;

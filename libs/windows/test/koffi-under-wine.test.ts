@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForWindows, runNodeUnderWine } from '../../../scripts/run-under-wine';
 import { startWine, type Wine } from '../../../scripts/wine';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
-import { bundleForWindows, runNodeUnderWine } from './support/run-under-wine';
 
 describe('koffi in Node 22 for Windows under wine', () => {
   let xvfb: Xvfb;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForWindows, runNodeUnderWine, spawnNodeUnderWine } from '../../../scripts/run-under-wine';
 import { startWine, type Wine, type WineProcess } from '../../../scripts/wine';
+import { JsonLines, useWindowsFramesAndFonts, WineDesktopDriver } from '../../../scripts/wine-desktop-driver';
 import { startXvfb, type Xvfb } from '../../../scripts/xvfb';
-import { bundleForWindows, runNodeUnderWine, spawnNodeUnderWine } from './support/run-under-wine';
-import { JsonLines, useWindowsFramesAndFonts, WineDesktopDriver } from './support/wine-desktop-driver';
 
 // One walk through the UI layer under wine (support/ui-layer.fixture.ts), driven with xdotool.
 describe('the Win32 UI layer under wine', () => {

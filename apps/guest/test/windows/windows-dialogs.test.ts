@@ -2,18 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bundleForWindows,
-  spawnNodeUnderWine,
-  windowsPath,
-} from '../../../../libs/windows/test/support/run-under-wine';
+import { bundleForWindows, spawnNodeUnderWine, windowsPath } from '../../../../scripts/run-under-wine';
+import { startWine, type Wine, type WineProcess } from '../../../../scripts/wine';
 import {
   JsonLines,
   useWindowsFramesAndFonts,
   type WindowGeometry,
   WineDesktopDriver,
-} from '../../../../libs/windows/test/support/wine-desktop-driver';
-import { startWine, type Wine, type WineProcess } from '../../../../scripts/wine';
+} from '../../../../scripts/wine-desktop-driver';
 import { startXvfb, type Xvfb } from '../../../../scripts/xvfb';
 import { CONSENT_PAGE_WIDTH } from '../../src/windows/consent-pages';
 import { NUMBER_PAGE_WIDTH } from '../../src/windows/number-page';

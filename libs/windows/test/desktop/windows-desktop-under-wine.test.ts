@@ -2,10 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bundleForWindows,
+  runNodeInWineDesktop,
+  runNodeUnderWine,
+  windowsPath,
+} from '../../../../scripts/run-under-wine';
 import { startWine, type Wine } from '../../../../scripts/wine';
 import { startXvfb, type Xvfb } from '../../../../scripts/xvfb';
 import { parseXwd } from '../../../../scripts/xwd';
-import { bundleForWindows, runNodeInWineDesktop, runNodeUnderWine, windowsPath } from '../support/run-under-wine';
 
 const WIDTH = 1024;
 const HEIGHT = 768;

@@ -10,7 +10,7 @@ import { createWindowsCustomerUi } from '../../../src/windows/windows-customer-u
 const [language, walk, gates] = process.argv.slice(2) as [DialogLanguage, 'full' | 'short', string];
 const ui = createWindowsCustomerUi({ language });
 const never = new AbortController().signal;
-const offer = { org: 'Beispiel GmbH', agentName: 'Anna Berger', securityCode: '482913' };
+const offer = { org: 'Beispiel GmbH', agentName: 'Anna Berger', securityCode: '482 913' }; // as the session reports it (two groups)
 const sharing: SharingStatus = { org: offer.org, agentName: offer.agentName, controlGranted: false };
 
 function print(step: string, value: Record<string, unknown> = {}): void {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KOFFI_NATIVE_ENV } from '@fernhilfe/windows';
 import { build } from 'esbuild';
 // @ts-expect-error: plain ESM script without types
-import { toolchainFile } from '../../../../scripts/windows/fetch-toolchain.mjs';
-import type { Wine, WineProcess, WineRun } from '../../../../scripts/wine';
-import { KOFFI_NATIVE_ENV } from '../../src/koffi/load-koffi';
+import { toolchainFile } from './windows/fetch-toolchain.mjs';
+import type { Wine, WineProcess, WineRun } from './wine';
 
 /** Windows path of a Linux path, through wine's `Z:` drive. */
 export function windowsPath(linuxPath: string): string {

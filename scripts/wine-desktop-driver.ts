@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeRgbaPng } from '../../../../scripts/png';
-import type { Wine, WineProcess } from '../../../../scripts/wine';
-import type { Xvfb } from '../../../../scripts/xvfb';
-import { parseXwd } from '../../../../scripts/xwd';
+import { writeRgbaPng } from './png';
+import type { Wine, WineProcess } from './wine';
+import type { Xvfb } from './xvfb';
+import { parseXwd } from './xwd';
 
 /** Where a window is on the X screen (its frame included, when wine draws one). */
 export interface WindowGeometry {
@@ -58,8 +58,15 @@ async function poll<T>(
   }
 }
 
+/**
+ * The POSIX regular expression xdotool matches a title with. xdotool compares the bytes of the
+ * window's name as X stores it, so a character outside ASCII (the en dash in "Fernhilfe – …")
+ * matches as any run of bytes.
+ */
 function titlePattern(title: string | RegExp): string {
-  return typeof title === 'string' ? `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : title.source;
+  if (typeof title !== 'string') return title.source;
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[^\x20-\x7e]+/g, '.+');
+  return `^${escaped}$`;
 }
 
 /**
@@ -185,7 +192,12 @@ export class WineDesktopDriver {
 
   /** Clicks at a point relative to a window's top-left corner. */
   async click(window: WindowGeometry, x: number, y: number): Promise<void> {
-    await this.#xdotool(['mousemove', '--sync', String(window.x + x), String(window.y + y)]);
+    await this.clickAt(window.x + x, window.y + y);
+  }
+
+  /** Clicks at a point of the screen (a control's centre, as Windows reports it). */
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.#xdotool(['mousemove', '--sync', String(x), String(y)]);
     await this.#xdotool(['click', '1']);
   }
 
