@@ -98,9 +98,10 @@ export async function startCustomerHelper(options: CustomerHelperOptions): Promi
     await stopGuest();
     guest = options.wine.spawn(options.exe, []);
     writeFileSync(join(options.pidDir, 'guest.pid'), `${guest.child.pid}\n`);
+    const numberDialog = await driver.findWindow(MAIN, START_TIMEOUT_MS);
+    // Only now: the prefix's previous wineserver may still be ending when the exe starts.
     const server = wineserverPid(options.wine.prefix);
     if (server !== undefined) writeFileSync(join(options.pidDir, 'wineserver.pid'), `${server}\n`);
-    const numberDialog = await driver.findWindow(MAIN, START_TIMEOUT_MS);
     await driver.focus(numberDialog);
     await driver.type(number);
     await driver.key('Return');
