@@ -59,11 +59,19 @@ export function perSecond(fn: () => unknown, batch: number, samples = 15): { med
 
 /**
  * Writes `bench/results/latest.json` under `packageDir` (adding `previous_run` from the last
- * `latest.json` to each row's `compared_to`) and prints a table.
+ * such file to each row's `compared_to`) and prints a table. A package with a second bench
+ * names its own file.
+ *
+ * @param fileName - the results file @defaultValue `latest.json`
  */
-export function writeBenchResults(packageDir: string, packageName: string, rows: BenchRow[]): void {
+export function writeBenchResults(
+  packageDir: string,
+  packageName: string,
+  rows: BenchRow[],
+  fileName = 'latest.json',
+): void {
   const dir = join(packageDir, 'bench', 'results');
-  const file = join(dir, 'latest.json');
+  const file = join(dir, fileName);
   mkdirSync(dir, { recursive: true });
   const previous = new Map<string, number>();
   if (existsSync(file)) {

@@ -7,6 +7,8 @@ const run = promisify(execFile);
 export interface Xvfb {
   /** e.g. `:93` */
   display: string;
+  /** The X server's process id (for CPU figures). */
+  pid: number | undefined;
   /** Runs an X client program (xwd, xdotool, …) against this display; resolves with stdout. */
   exec(file: string, args: string[]): Promise<Buffer>;
   /** Starts a long-running X client (xterm, …) on this display; it is killed by `stop`. */
@@ -65,6 +67,7 @@ export async function startXvfb(size = '1280x800x24', extraArgs: readonly string
   const env = { ...process.env, DISPLAY: display };
   return {
     display,
+    pid: server.pid,
     async exec(file, args) {
       const { stdout } = await run(file, args, { env, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
       return stdout;

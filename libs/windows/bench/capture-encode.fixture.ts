@@ -2,18 +2,11 @@
 // and its text replaced between frames) and prints the per-frame times in ms as one JSON line.
 import { createEncoder } from '@fernhilfe/codec';
 import { openWindowsDesktop } from '../src/index';
-import { findNotepad, moveWindow, setWindowText, waitFor } from '../test/support/win32-test-api';
+import { findNotepad, waitFor } from '../test/support/win32-test-api';
+import { changeNotepad } from './notepad-scene';
 
 const FRAMES = Number(process.argv[2] ?? 60);
 const WARMUP = 5;
-
-/** Text that differs on every line from one frame to the next, as scrolling or typing would make it. */
-function pageOfText(frame: number): string {
-  return Array.from(
-    { length: 40 },
-    (_, line) => `Frame ${frame}, line ${line}: ${'Fernhilfe äöü '.repeat(1 + ((frame + line) % 5))}`,
-  ).join('\r\n');
-}
 
 async function main(): Promise<void> {
   const desktop = openWindowsDesktop({ input: false });
@@ -25,8 +18,7 @@ async function main(): Promise<void> {
   const encode: number[] = [];
   const bytes: number[] = [];
   for (let i = 0; i < WARMUP + FRAMES; i++) {
-    moveWindow(notepad.window, 40 + ((i * 37) % 900), 30 + ((i * 23) % 400), 700 + ((i * 53) % 300), 600);
-    setWindowText(notepad.edit, pageOfText(i));
+    changeNotepad(notepad, i);
     const t0 = performance.now();
     const { frame, hints } = await desktop.capture();
     const t1 = performance.now();

@@ -15,17 +15,24 @@ export interface RelayProcess {
   url: string;
   /** Everything it printed. */
   readonly output: string;
+  /** Its process id (for CPU figures). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the relay from source on a free loopback port with the e2e agent token, serving the
- * support page from `staticGuest` and the guest modules from `guestModules`.
+ * support page from `staticGuest`, the guest modules from `guestModules` and the agent console
+ * from `staticViewer` (none when not given).
  *
- * @param options - the two directories
+ * @param options - the directories
  * @returns the running relay, once its banner is out
  */
-export async function startRelayProcess(options: { staticGuest: string; guestModules: string }): Promise<RelayProcess> {
+export async function startRelayProcess(options: {
+  staticGuest: string;
+  guestModules: string;
+  staticViewer?: string;
+}): Promise<RelayProcess> {
   const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-process-'));
   // biome-ignore format: one option with its value per line
   const args = [
@@ -33,7 +40,7 @@ export async function startRelayProcess(options: { staticGuest: string; guestMod
     '--port', '0', '--host', '127.0.0.1', '--agent-token', AGENT_TOKEN,
     '--org', AGENT.org, '--agent-name', AGENT.displayName,
     '--audit-file', join(work, 'audit.jsonl'), '--static-guest', options.staticGuest,
-    '--static-viewer', join(work, 'no-viewer'), '--guest-modules', options.guestModules,
+    '--static-viewer', options.staticViewer ?? join(work, 'no-viewer'), '--guest-modules', options.guestModules,
   ];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -62,6 +69,7 @@ export async function startRelayProcess(options: { staticGuest: string; guestMod
     get output() {
       return output;
     },
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
