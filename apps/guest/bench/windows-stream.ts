@@ -4,8 +4,8 @@
 // changes. Writes bench/results/windows-stream.json.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleForWindows, runNodeUnderWine } from '../../../libs/windows/test/support/run-under-wine';
 import { writeBenchResults } from '../../../scripts/bench-report';
+import { bundleForWindows, runNodeUnderWine } from '../../../scripts/run-under-wine';
 import { startWine } from '../../../scripts/wine';
 import { startXvfb } from '../../../scripts/xvfb';
 import type { StreamingResult } from './measure-session';

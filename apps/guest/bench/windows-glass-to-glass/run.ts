@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useWindowsFramesAndFonts } from '../../../../libs/windows/test/support/wine-desktop-driver';
 import { startWine } from '../../../../scripts/wine';
+import { useWindowsFramesAndFonts } from '../../../../scripts/wine-desktop-driver';
 import { startXvfb } from '../../../../scripts/xvfb';
 import { AGENT, AGENT_TOKEN } from '../../e2e/support/relay';
 import { startRelayProcess } from '../../e2e/support/relay-process';
