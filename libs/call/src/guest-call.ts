@@ -80,7 +80,7 @@ export interface GuestCall extends SupportCall<GuestCallEvents> {
    * Sends one screen update (codec bytes), in chunks that fit the channel.
    *
    * @returns the frame id
-   * @throws `CallError` `SESSION_CALL_STATE` before consent or without room to send
+   * @throws `CallError` `CALL_STATE` before consent or without room to send
    */
   sendFrame(update: Uint8Array): Promise<number>;
   /** Sends the cursor shape and position. */

@@ -97,7 +97,7 @@ describe('GuestPage', () => {
     await r.page.confirm();
     await until('hello', () => r.viewer.guest !== undefined);
     expect(r.viewer.guest?.canControl).toBe(false);
-    await expect(r.viewer.requestControl()).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    await expect(r.viewer.requestControl()).rejects.toMatchObject({ code: 'CALL_STATE' });
     expect(r.page.state.step).toBe('live');
   });
 
