@@ -19,6 +19,16 @@ const LIBRARY_RULES = {
 } as const satisfies Record<string, { libs: readonly string[]; packages: readonly string[] }>;
 
 /**
+ * Exactly which libraries each app's `src/` imports: the apps' edges of the diagram in
+ * docs/architecture.md ("Parts"), kept in step with the graph and with the table below it.
+ */
+const APP_LIBRARIES = {
+  guest: ['call', 'codec', 'desktop', 'session', 'transport', 'windows', 'x11'],
+  relay: ['session', 'transport'],
+  viewer: ['call', 'codec', 'session', 'transport'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
  * What the relay's module graph must not contain: it moves opaque bytes, so it holds no key
  * agreement, no cipher and no codec. `@noble/hashes` is allowed: the audit log's HMAC chain.
  */
@@ -69,6 +79,30 @@ function violations(graph: ModuleGraph): string[] {
   return found.sort();
 }
 
+/** The libraries each app's `src/` imports, by app name, sorted. */
+function appLibraries(graph: ModuleGraph): Record<string, string[]> {
+  const edges: Record<string, Set<string>> = {};
+  for (const [from, node] of graph) {
+    const source = areaOf(from);
+    if (source.kind !== 'app' || source.part !== 'src') continue;
+    edges[source.name] ??= new Set();
+    for (const to of node.files) {
+      const target = areaOf(to);
+      if (target.kind === 'lib') edges[source.name]?.add(target.name);
+    }
+  }
+  return Object.fromEntries(Object.entries(edges).map(([app, libs]) => [app, [...libs].sort()]));
+}
+
+/** The cells of the row of docs/architecture.md's table that starts with `first` and contains `marker`. */
+function docRow(doc: string, first: string, marker: string): string[] | undefined {
+  return doc
+    .split('\n')
+    .find((line) => line.startsWith(`| ${first}`) && line.includes(marker))
+    ?.split('|')
+    .map((cell) => cell.trim());
+}
+
 describe('dependency rules, checked on the module graph esbuild builds', () => {
   let relay: ModuleGraph;
   let everything: ModuleGraph;
@@ -99,6 +133,10 @@ describe('dependency rules, checked on the module graph esbuild builds', () => {
     expect(violations(everything)).toEqual([]);
   });
 
+  it("has each app import exactly the libraries the apps' table names", () => {
+    expect(appLibraries(everything)).toEqual(APP_LIBRARIES);
+  });
+
   it('flags each kind of forbidden edge', () => {
     const graph: ModuleGraph = new Map([
       ['libs/session/src/a.ts', { files: ['libs/crypto/src/index.ts', 'apps/relay/src/main.ts'], packages: ['ws'] }],
@@ -120,18 +158,21 @@ describe('dependency rules, checked on the module graph esbuild builds', () => {
     ]);
   });
 
-  it('matches the dependency table in docs/architecture.md', () => {
+  it('matches the dependency tables of libraries and apps in docs/architecture.md', () => {
     const doc = readFileSync(`${repoRoot}/docs/architecture.md`, 'utf8');
     for (const [name, rule] of Object.entries(LIBRARY_RULES)) {
-      const row = doc
-        .split('\n')
-        .find((line) => line.startsWith(`| \`@fernhilfe/${name}\``) && line.includes('may import'));
       const mayImport = rule.libs.map((lib) => `\`@fernhilfe/${lib}\``).join(', ') || 'nothing';
       const packages = rule.packages.map((pkg) => `\`${pkg.endsWith('/') ? `${pkg}*` : pkg}\``).join(', ') || 'none';
-      const cells = row?.split('|').map((cell) => cell.trim());
-      expect({ name, cells }).toEqual({
+      expect({ name, cells: docRow(doc, `\`@fernhilfe/${name}\``, 'may import') }).toEqual({
         name,
         cells: ['', `\`@fernhilfe/${name}\``, `may import ${mayImport}`, packages, ''],
+      });
+    }
+    for (const [name, libs] of Object.entries(APP_LIBRARIES)) {
+      const imports = libs.map((lib) => `\`@fernhilfe/${lib}\``).join(', ');
+      expect({ name, cells: docRow(doc, `\`apps/${name}\``, 'imports') }).toEqual({
+        name,
+        cells: ['', `\`apps/${name}\``, `imports ${imports}`, ''],
       });
     }
   });

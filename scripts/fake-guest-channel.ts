@@ -1,5 +1,6 @@
 // Test support: an in-memory relay channel for a guest, so guest tests (the browser page, the
 // desktop session and customer flow) run a real call against a real viewer call without a relay.
+import { createViewerCall, type ViewerCall } from '@fernhilfe/call';
 import type { EndReason } from '@fernhilfe/session';
 import type { GuestChannel, GuestReport, PeerInfo, SessionEnd } from '@fernhilfe/transport';
 
@@ -63,4 +64,18 @@ export class FakeChannel implements GuestChannel {
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     throw new Error('not used by the fake');
   }
+}
+
+/**
+ * A fake channel whose other end is a real viewer call, as the relay pairs a guest with an agent:
+ * what the guest sends reaches the viewer call, what the viewer call sends reaches the guest.
+ *
+ * @param peer - who the relay says the agent is
+ * @returns the guest's channel and the agent's viewer call
+ */
+export function pairWithViewerCall(peer: PeerInfo): { channel: FakeChannel; viewer: ViewerCall } {
+  const channel = new FakeChannel(peer);
+  const viewer = createViewerCall({ sessionId: peer.sessionId, send: (bytes) => channel.deliver(bytes) });
+  channel.toPeer = (bytes) => viewer.receive(bytes);
+  return { channel, viewer };
 }

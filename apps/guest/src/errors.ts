@@ -7,6 +7,12 @@ export const GuestErrorCode = {
   BAKED_CONFIG_MISSING: 'GUEST_BAKED_CONFIG_MISSING',
   /** The baked `config.json` (or a relay URL given to the module build) is not valid. */
   BAKED_CONFIG_INVALID: 'GUEST_BAKED_CONFIG_INVALID',
+  /** A command-line option of `fernhilfe-guest` is unknown, or its value is malformed. */
+  CLI_INVALID_OPTION: 'GUEST_CLI_INVALID_OPTION',
+  /** The browser guest's encoder worker failed or reported an error for a frame. */
+  ENCODER_FAILED: 'GUEST_ENCODER_FAILED',
+  /** The support page's `index.html` lacks an element the page script needs. */
+  PAGE_INCOMPLETE: 'GUEST_PAGE_INCOMPLETE',
 } as const;
 
 /** One of the stable codes in {@link GuestErrorCode}. */

@@ -1,17 +1,16 @@
-import { createRelayConnection } from './connection/relay-connection';
 import type { CreatedSession, ViewerConnectionFactory } from './connection/viewer-connection';
-import { createCodecDecoder, DEFAULT_SCREEN_DECODER_LIMITS } from './decoder/codec-decoder';
 import type { ScreenDecoderFactory } from './decoder/screen-decoder';
 import { ViewerError, ViewerErrorCode } from './errors';
 import type { Lang } from './i18n/messages';
 import { isLang, pickLanguage } from './i18n/translate';
 import { attachInputCapture } from './input/input-capture';
-import { createCanvasRenderer } from './render/canvas-renderer';
+import { checkMountOptions, connectionSettings } from './mount-options';
+import { type CanvasRenderer, createCanvasRenderer } from './render/canvas-renderer';
 import type { ScaleMode } from './render/viewport';
 import { isControlOn, type ViewerState } from './state/viewer-state';
 import type { ViewerStats } from './stats/stats-meter';
 import { createViewerView } from './ui/viewer-view';
-import { createViewerController } from './viewer-controller';
+import { createViewerController, type ScreenSink } from './viewer-controller';
 
 /** Options of {@link mountViewer}. */
 export interface MountViewerOptions {
@@ -90,6 +89,26 @@ export interface ViewerHandle {
 
 const STATS_REFRESH_MS = 500;
 
+/** The renderer as the controller's screen; `pictureShown` hears of the first picture of a session and of its reset. */
+function rendererScreen(renderer: CanvasRenderer, pictureShown: (shown: boolean) => void): ScreenSink {
+  let shown = false;
+  return {
+    frame: (framebuffer, rects) => {
+      renderer.frame(framebuffer, rects);
+      if (!shown) {
+        shown = true;
+        pictureShown(true);
+      }
+    },
+    cursor: (update) => renderer.cursor(update),
+    reset: () => {
+      shown = false;
+      pictureShown(false);
+      renderer.reset();
+    },
+  };
+}
+
 /**
  * Mounts the viewer into `element` (in a shadow root, styles isolated from the page).
  *
@@ -109,7 +128,7 @@ const STATS_REFRESH_MS = 500;
  * ```
  */
 export function mountViewer(element: HTMLElement, options: MountViewerOptions): ViewerHandle {
-  validateOptions(element, options);
+  checkMountOptions(element, options);
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   let lang = pickLanguage(options.lang, [globalThis.navigator?.language ?? '']);
   let mode: ScaleMode = options.scaleMode ?? 'fit';
@@ -142,30 +161,12 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions): 
   };
 
   const controller = createViewerController({
-    relayUrl: options.relayUrl,
-    getToken: options.getToken,
-    connect: options.connect ?? createRelayConnection,
-    createDecoder: options.createDecoder ?? createCodecDecoder,
-    limits: {
-      maxWidth: options.maxWidth ?? DEFAULT_SCREEN_DECODER_LIMITS.maxWidth,
-      maxHeight: options.maxHeight ?? DEFAULT_SCREEN_DECODER_LIMITS.maxHeight,
-      maxPixels: options.maxPixels ?? DEFAULT_SCREEN_DECODER_LIMITS.maxPixels,
-    },
+    ...connectionSettings(options),
     now: () => Date.now(),
-    screen: {
-      frame: (framebuffer, rects) => {
-        renderer.frame(framebuffer, rects);
-        if (!hasPicture) {
-          hasPicture = true;
-          refresh();
-        }
-      },
-      cursor: (update) => renderer.cursor(update),
-      reset: () => {
-        hasPicture = false;
-        renderer.reset();
-      },
-    },
+    screen: rendererScreen(renderer, (shown) => {
+      hasPicture = shown;
+      if (shown) refresh();
+    }),
     onStateChange: (state) => {
       refresh();
       if (state.phase === 'live-control') renderer.canvas.focus({ preventScroll: true });
@@ -216,22 +217,4 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions): 
   };
   refresh();
   return handle;
-}
-
-function validateOptions(element: HTMLElement, options: MountViewerOptions): void {
-  if (!element || typeof element.attachShadow !== 'function') {
-    throw new ViewerError(ViewerErrorCode.INVALID_OPTION, 'element must be an HTMLElement');
-  }
-  if (element.shadowRoot && element.shadowRoot.childNodes.length > 0) {
-    throw new ViewerError(ViewerErrorCode.INVALID_OPTION, 'element already hosts a shadow root with content');
-  }
-  if (typeof options?.relayUrl !== 'string' || options.relayUrl === '') {
-    throw new ViewerError(ViewerErrorCode.INVALID_OPTION, 'relayUrl must be a non-empty string');
-  }
-  if (typeof options.getToken !== 'function') {
-    throw new ViewerError(ViewerErrorCode.INVALID_OPTION, 'getToken must be a function');
-  }
-  if (options.lang !== undefined && !isLang(options.lang)) {
-    throw new ViewerError(ViewerErrorCode.INVALID_OPTION, `unsupported language ${String(options.lang)}`);
-  }
 }

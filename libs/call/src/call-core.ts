@@ -72,7 +72,7 @@ export interface SupportCall<Events extends CoreCallEvents> {
    * the channel is up. A reason not allowed in the current state is sent as `protocol-error`.
    *
    * @param reason - why this side ends it; one of {@link END_REASONS_SENT_BY} for this side
-   * @throws `CallError` `SESSION_CALL_STATE` (rejects) for a reason only the other side may give
+   * @throws `CallError` `CALL_STATE` (rejects) for a reason only the other side may give
    * @returns a promise that resolves when both were handed to the transport
    */
   end(reason: EndReason): Promise<void>;

@@ -17,12 +17,8 @@ export const CallErrorCode = {
   /** Bytes remain after the last field of a support-protocol message. */
   MESSAGE_TRAILING_BYTES: 'CALL_MESSAGE_TRAILING_BYTES',
 
-  /**
-   * A call method was used in a state where it is not allowed (e.g. sending a frame before consent).
-   * The value still carries its name from before the call layer left `@fernhilfe/session`, because
-   * the browser guest's tests match on it; it becomes `CALL_STATE` together with them.
-   */
-  STATE: 'SESSION_CALL_STATE',
+  /** A call method was used in a state where it is not allowed (e.g. sending a frame before consent). */
+  STATE: 'CALL_STATE',
   /** The peer sent a message the support protocol does not allow in the call's state. */
   PROTOCOL: 'CALL_PROTOCOL',
   /** A screen update is larger than the receiver's limit. */

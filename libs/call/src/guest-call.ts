@@ -80,7 +80,7 @@ export interface GuestCall extends SupportCall<GuestCallEvents> {
    * Sends one screen update (codec bytes), in chunks that fit the channel.
    *
    * @returns the frame id
-   * @throws `CallError` `SESSION_CALL_STATE` before consent or without room to send
+   * @throws `CallError` `CALL_STATE` before consent or without room to send
    */
   sendFrame(update: Uint8Array): Promise<number>;
   /** Sends the cursor shape and position. */
@@ -291,8 +291,9 @@ class GuestCallImpl extends CallCore<GuestCallEvents> implements GuestCall {
  *
  * @example
  * ```ts
- * const call = createGuestCall({ sessionId, screen: { width, height }, canControl: true, send: (b, release) => channel.send(b, release) });
- * channel.onMessage((bytes) => call.receive(bytes));
+ * const { call } = attachCall('guest', channel, (send) =>
+ *   createGuestCall({ sessionId, screen: { width, height }, canControl: true, send }),
+ * );
  * call.on('security-code', (code) => askCustomer(code).then((yes) => (yes ? call.confirm() : call.refuse())));
  * call.on('room-to-send', () => call.sendFrame(encoder.encode(capture())));
  * call.on('input', (event) => desktop.apply(event));

@@ -11,13 +11,15 @@
  *
  * @example
  * ```ts
- * import { createGuestCall } from '@fernhilfe/call';
+ * import { attachCall, createGuestCall } from '@fernhilfe/call';
  *
- * const call = createGuestCall({ sessionId, screen: { width: 1920, height: 1080 }, send: (bytes, release) => channel.send(bytes, release) });
- * channel.onMessage((bytes) => call.receive(bytes));
+ * // `channel`: the guest's paired relay channel (`createGuestClient` of `@fernhilfe/transport`)
+ * const { call, closed } = attachCall('guest', channel, (send) =>
+ *   createGuestCall({ sessionId: channel.peer.sessionId, screen: { width: 1920, height: 1080 }, send }),
+ * );
  * call.on('security-code', (code) => show(code));
- * call.on('ended', ({ reason, by }) => channel.close());
  * await call.start();
+ * const { reason, by } = await closed; // the channel is closed as well
  * ```
  */
 

@@ -239,8 +239,7 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
  *
  * @example
  * ```ts
- * const call = createViewerCall({ sessionId, send: (b, release) => channel.send(b, release) });
- * channel.onMessage((bytes) => call.receive(bytes));
+ * const { call } = attachCall('viewer', channel, (send) => createViewerCall({ sessionId, send }));
  * call.on('security-code', (code) => show(code));
  * call.on('frame', ({ data }) => draw(decoder.decode(data)));
  * ```

@@ -3,7 +3,7 @@ import type { DecoderLimits } from './types';
 /**
  * Safe decoder limits used when an option is not given: any screen up to 8K UHD (7680 × 4320 =
  * 33 177 600 pixels, a 127 MiB framebuffer), in either orientation, and no larger area. The
- * inflated body is bounded per update by its own geometry (see `bodyBound` in `decoder.ts`:
+ * inflated body is bounded per update by its own geometry (see `bodyBound` in `decoder-limits.ts`:
  * at most ≈ 3 bytes per pixel, ≈ 95 MiB at 8K), and never more than 100 MiB.
  */
 export const DEFAULT_DECODER_LIMITS: Readonly<Required<DecoderLimits>> = Object.freeze({

@@ -1,5 +1,5 @@
-import { type CallEnded, createViewerCall, type ViewerCall } from '@fernhilfe/call';
-import { FakeChannel } from '../../../scripts/fake-guest-channel';
+import type { CallEnded, ViewerCall } from '@fernhilfe/call';
+import { type FakeChannel, pairWithViewerCall } from '../../../scripts/fake-guest-channel';
 
 /** Who the relay says the agent is. */
 export const PEER = { sessionId: 's-1', org: 'Stadtwerke Fernhilfe', agentName: 'Frau Weber' };
@@ -24,9 +24,7 @@ export interface Agent {
  * @returns the agent, with the guest's end of the channel
  */
 export function pairWithAgent(): Agent {
-  const channel = new FakeChannel(PEER);
-  const viewer = createViewerCall({ sessionId: PEER.sessionId, send: (bytes) => channel.deliver(bytes) });
-  channel.toPeer = (bytes) => viewer.receive(bytes);
+  const { channel, viewer } = pairWithViewerCall(PEER);
   const control: boolean[] = [];
   let frames = 0;
   viewer.on('control', (granted) => control.push(granted));

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { GuestError, GuestErrorCode } from '../errors';
 import { languageFromEnv } from './ui-render';
 import type { Lang } from './ui-text';
 
@@ -25,9 +26,13 @@ export interface GuestCliSettings {
   help: boolean;
 }
 
-/** A command-line option that makes no sense; the CLI prints it with a hint and exits 2. */
-export class CliUsageError extends Error {
-  override name = 'CliUsageError';
+/** A command-line option that makes no sense (`GUEST_CLI_INVALID_OPTION`); the CLI prints it with a hint and exits 2. */
+export class CliUsageError extends GuestError {
+  /** @param message - what to tell the user (not for matching) */
+  constructor(message: string) {
+    super(GuestErrorCode.CLI_INVALID_OPTION, message);
+    this.name = 'CliUsageError';
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createGuestClient } from '@fernhilfe/transport';
+import { GuestError, GuestErrorCode } from '../errors';
 import { type GuestModulesManifest, MANIFEST_FILE_NAME, readGuestModulesManifest } from '../guest-modules/manifest';
 import { DOWNLOADS_PATH, downloadsView } from './downloads-view';
 import { workerFrameEncoder } from './frame-encoder';
@@ -13,7 +14,7 @@ import { requestScreenShare } from './screen-share';
 
 function required<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
-  if (node === null) throw new Error(`index.html lacks #${id}`);
+  if (node === null) throw new GuestError(GuestErrorCode.PAGE_INCOMPLETE, `index.html lacks #${id}`);
   return node as T;
 }
 

@@ -1,4 +1,5 @@
 import { createEncoder, type Encoder, type Frame } from '@fernhilfe/codec';
+import { GuestError, GuestErrorCode } from '../errors';
 
 /** Turns captured frames into codec updates; the first update of an encoder is a keyframe. */
 export interface FrameEncoder {
@@ -25,11 +26,11 @@ export interface EncodeRequest {
 /** Worker → main thread: the first message says the worker runs, then one answer per request. */
 export type EncodeReply = { ready: true } | { id: number; update: ArrayBuffer } | { id: number; error: string };
 
-/** The encoder failed in its worker. */
-export class WorkerEncodeError extends Error {
+/** The encoder failed in its worker (`GUEST_ENCODER_FAILED`). */
+export class WorkerEncodeError extends GuestError {
   /** @param message - what the worker reported */
   constructor(message: string) {
-    super(message);
+    super(GuestErrorCode.ENCODER_FAILED, message);
     this.name = 'WorkerEncodeError';
   }
 }

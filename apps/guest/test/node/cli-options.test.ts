@@ -52,6 +52,9 @@ describe('fernhilfe-guest options', () => {
       ['extra'],
     ]) {
       expect(() => readCliSettings(argv, {})).toThrow(CliUsageError);
+      expect(() => readCliSettings(argv, {})).toThrow(
+        expect.objectContaining({ name: 'CliUsageError', code: 'GUEST_CLI_INVALID_OPTION' }),
+      );
     }
   });
 

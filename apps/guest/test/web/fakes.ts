@@ -1,7 +1,7 @@
 import type { Frame } from '@fernhilfe/codec';
 import type { ScreenShare } from '../../src/web/screen-share';
 
-export { FakeChannel } from '../../../../scripts/fake-guest-channel';
+export { FakeChannel, pairWithViewerCall } from '../../../../scripts/fake-guest-channel';
 
 /** A screen share that serves frames a test paints. */
 export class FakeShare implements ScreenShare {

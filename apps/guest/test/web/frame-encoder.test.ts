@@ -71,6 +71,7 @@ describe('workerFrameEncoder', () => {
     const pending = encoder.encode(solid(4, 4, 1));
     worker.crash();
     await expect(pending).rejects.toBeInstanceOf(WorkerEncodeError);
+    await expect(pending).rejects.toMatchObject({ name: 'WorkerEncodeError', code: 'GUEST_ENCODER_FAILED' });
     expect(worker.terminated).toBe(true);
     await expect(encoder.encode(solid(4, 4, 2))).resolves.toBeInstanceOf(Uint8Array);
     expect(worker.requests).toBe(1);

@@ -1,11 +1,11 @@
-import { type CallEnded, createViewerCall, type ViewerCall } from '@fernhilfe/call';
+import type { CallEnded, ViewerCall } from '@fernhilfe/call';
 import { createDecoder } from '@fernhilfe/codec';
 import { dammCheckDigit } from '@fernhilfe/session';
 import { RelayRejectedError, TransportErrorCode } from '@fernhilfe/transport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GuestPage, type GuestPageDeps } from '../../src/web/guest-page';
 import type { ScreenShare } from '../../src/web/screen-share';
-import { FakeChannel, FakeShare, until } from './fakes';
+import { FakeChannel, FakeShare, pairWithViewerCall, until } from './fakes';
 
 const NUMBER = `4830192${dammCheckDigit('4830192')}`;
 const PEER = { sessionId: 's-1', org: 'Stadtwerke Fernhilfe', agentName: 'Frau Weber' };
@@ -26,9 +26,7 @@ afterEach(() => {
 });
 
 function rig(overrides: Partial<GuestPageDeps> = {}): Rig {
-  const channel = new FakeChannel(PEER);
-  const viewer = createViewerCall({ sessionId: PEER.sessionId, send: (bytes) => channel.deliver(bytes) });
-  channel.toPeer = (bytes) => viewer.receive(bytes);
+  const { channel, viewer } = pairWithViewerCall(PEER);
   const viewerEnded = new Promise<CallEnded>((resolve) => viewer.on('ended', resolve));
   const decoder = createDecoder();
   viewer.on('frame', (frame) => decoder.decode(frame.data));
@@ -97,7 +95,7 @@ describe('GuestPage', () => {
     await r.page.confirm();
     await until('hello', () => r.viewer.guest !== undefined);
     expect(r.viewer.guest?.canControl).toBe(false);
-    await expect(r.viewer.requestControl()).rejects.toMatchObject({ code: 'SESSION_CALL_STATE' });
+    await expect(r.viewer.requestControl()).rejects.toMatchObject({ code: 'CALL_STATE' });
     expect(r.page.state.step).toBe('live');
   });
 

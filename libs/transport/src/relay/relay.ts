@@ -1,6 +1,3 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
 import {
   createJoinRateLimiter,
   createMemoryAuditStore,
@@ -13,11 +10,12 @@ import { resolveLimits } from '../connection';
 import { RELAY_SUBPROTOCOL } from '../protocol';
 import { wrapWsSocket } from '../ws-connection';
 import { verifyAgentFromList } from './agent-auth';
-import { clientAddress } from './client-address';
 import { ConnectionCounter } from './connection-counter';
 import { GuardedConnection } from './guarded-connection';
 import { type RelayOptions, resolveRelayLimits } from './options';
+import { closeOwnServer, listenOwnServer, type OwnServer } from './own-server';
 import { RelayCore } from './relay-core';
+import { createUpgradeHandler } from './upgrade-handler';
 
 /** What {@link Relay.stats} reports. */
 export interface RelayStats {
@@ -50,9 +48,20 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-function refuseUpgrade(socket: Socket, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  socket.destroySoon?.();
+/** Closes one client with `relay-shutdown`, or drops it after 2 s without a closing handshake. */
+function closeClient(ws: WebSocket): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (ws.readyState === ws.CLOSED) return resolve();
+    const timer = setTimeout(() => {
+      ws.terminate();
+      resolve();
+    }, 2_000);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (ws.readyState === ws.OPEN) ws.close(TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN], 'relay-shutdown');
+  });
 }
 
 /**
@@ -120,63 +129,23 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     }
   };
 
-  const onUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
-    const pathname = (request.url ?? '/').split('?')[0];
-    if (pathname !== path && options.server) return;
-    // The HTTP server stops listening for errors once it hands the socket over: a reset with no
-    // listener would end the process. ws adds its own listener once the handshake is done.
-    socket.on('error', () => socket.destroy());
-    try {
-      if (pathname !== path) {
-        refuseUpgrade(socket, '404 Not Found');
-        return;
-      }
-      if (closing) {
-        refuseUpgrade(socket, '503 Service Unavailable');
-        return;
-      }
-      const address = clientAddress(request, trusted);
-      if (!counter.acquire(address)) {
-        refuseUpgrade(socket, '429 Too Many Requests');
-        return;
-      }
-      socket.once('close', () => counter.release(address));
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, address));
-    } catch (cause) {
-      onError(
-        new TransportError(TransportErrorCode.INTERNAL, `a WebSocket upgrade failed: ${String(cause)}`, { cause }),
-      );
-      socket.destroy();
-    }
-  };
-
-  let server: Server | undefined;
-  let listenAddress: { host: string; port: number } | undefined;
-  if (options.server) {
-    options.server.on('upgrade', onUpgrade);
-  } else {
-    server = options.tls
-      ? createHttpsServer({ cert: options.tls.cert as string, key: options.tls.key as string })
-      : createHttpServer();
-    server.on('request', (_request, response) => {
-      response.writeHead(426, { 'Content-Type': 'text/plain' }).end('WebSocket endpoint\n');
-    });
-    server.on('upgrade', onUpgrade);
-    const own = server;
-    await new Promise<void>((resolve, reject) => {
-      own.once('error', reject);
-      own.listen(options.port, options.host ?? 'localhost', () => {
-        own.off('error', reject);
-        resolve();
-      });
-    });
-    const info = own.address() as AddressInfo;
-    listenAddress = { host: info.address, port: info.port };
-  }
+  const onUpgrade = createUpgradeHandler({
+    path,
+    attached: Boolean(options.server),
+    trusted,
+    counter,
+    wss,
+    closing: () => closing,
+    accept,
+    onError,
+  });
+  let own: OwnServer | undefined;
+  if (options.server) options.server.on('upgrade', onUpgrade);
+  else own = await listenOwnServer(options, onUpgrade);
 
   let closed: Promise<void> | undefined;
   return {
-    address: listenAddress,
+    address: own?.address,
     path,
     stats: () => ({
       connections: counter.size,
@@ -191,33 +160,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
         closing = true;
         options.server?.off('upgrade', onUpgrade);
         await core.shutdown();
-        const clients = [...wss.clients];
-        await Promise.all(
-          clients.map(
-            (ws) =>
-              new Promise<void>((resolve) => {
-                if (ws.readyState === ws.CLOSED) return resolve();
-                const timer = setTimeout(() => {
-                  ws.terminate();
-                  resolve();
-                }, 2_000);
-                ws.once('close', () => {
-                  clearTimeout(timer);
-                  resolve();
-                });
-                if (ws.readyState === ws.OPEN)
-                  ws.close(TransportCloseCode[TransportErrorCode.RELAY_SHUTDOWN], 'relay-shutdown');
-              }),
-          ),
-        );
+        await Promise.all([...wss.clients].map(closeClient));
         await new Promise<void>((resolve) => wss.close(() => resolve()));
-        if (server) {
-          const own = server;
-          await new Promise<void>((resolve) => {
-            own.close(() => resolve());
-            own.closeAllConnections();
-          });
-        }
+        if (own) await closeOwnServer(own.server);
       })();
       return closed;
     },
