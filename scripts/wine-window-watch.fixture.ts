@@ -1,7 +1,7 @@
 // Run with Node 22 for Windows under wine (scripts/run-under-wine.ts): reads what the windows of
 // the prefix show, as a screen reader would, and prints a JSON line whenever it changed: notepad's
 // text, and for every visible top-level window whose title starts with the argument, its place and
-// its controls (class, text, place). Password fields are never read.
+// its controls (class, text, place), and the foreground window's title. Password fields are never read.
 import { loadKoffi } from '@fernhilfe/windows';
 
 const WM_GETTEXT = 0x000d;
@@ -40,6 +40,8 @@ const SendMessageTimeoutW = user32.func(
   timeout: number,
   result: [number],
 ) => number;
+
+const GetForegroundWindow = user32.func('intptr_t __stdcall GetForegroundWindow()') as () => number;
 
 /** A screen rectangle: left, top, right, bottom. */
 type Rect = [number, number, number, number];
@@ -88,6 +90,12 @@ function describeControl(control: number) {
   };
 }
 
+/** The title of the window the customer works in (keyboard input goes there), `null` for none. */
+function foregroundTitle(): string | null {
+  const window = GetForegroundWindow();
+  return window === 0 ? null : textOf(window);
+}
+
 function snapshot(titlePrefix: string) {
   const notepad = FindWindowExW(0, 0, 'Notepad', null);
   const edit = notepad === 0 ? 0 : FindWindowExW(notepad, 0, 'Edit', null);
@@ -99,6 +107,7 @@ function snapshot(titlePrefix: string) {
   return {
     notepad: edit === 0 ? null : { text: textOf(edit), rect: rectOf(notepad), editRect: rectOf(edit) },
     windows,
+    foreground: foregroundTitle(),
   };
 }
 

@@ -25,6 +25,8 @@ export interface WindowsSnapshot {
   /** notepad's text and place, `null` while notepad is not open. */
   notepad: { text: string | null; rect: ScreenRect; editRect: ScreenRect } | null;
   windows: WatchedWindow[];
+  /** The title of the foreground window (where typed keys go), `null` when there is none. */
+  foreground: string | null;
 }
 
 /** The centre of a rectangle, in screen pixels. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepForGuide } from '../../../scripts/guide-screenshots';
 import { type RunningProxy, startTinyproxy } from '../../../scripts/tinyproxy';
 import { startWine, type Wine, type WineProcess } from '../../../scripts/wine';
 import { useWindowsFramesAndFonts, WineDesktopDriver } from '../../../scripts/wine-desktop-driver';
@@ -32,10 +33,38 @@ const ORG = 'Stadtwerke Musterstadt';
 const AGENT = 'Erika Muster';
 const SCREEN = { width: 1024, height: 768 };
 const PROXY_USER = { username: 'kunde', password: 'geheim-42' };
-/** The customer's dialog titles and buttons (German: the prefix runs with a German UI language). */
-const DIALOG = 'Fernhilfe';
-const CONTROL_DIALOG = 'Fernhilfe – Maus und Tastatur';
-const STATUS_WINDOW = 'Fernhilfe – Bildschirm geteilt';
+/** What the customer reads, in the two languages the module follows Windows' UI language in. */
+const CUSTOMER_SEES = {
+  de: {
+    dialog: 'Fernhilfe',
+    controlDialog: 'Fernhilfe – Maus und Tastatur',
+    statusWindow: 'Fernhilfe – Bildschirm geteilt',
+    numberLabel: 'Sitzungsnummer:',
+    startSupport: 'Support starten',
+    typo: 'Diese Nummer kann nicht stimmen – wahrscheinlich ein Tippfehler. Bitte vergleichen Sie die Ziffern mit Ihrem Mitarbeiter.',
+    consent: `${AGENT} von ${ORG} möchte Ihren Bildschirm sehen.`,
+    securityCode: 'Sicherheitscode:',
+    controlRequest: `${AGENT} möchte Maus und Tastatur verwenden.`,
+    controlOn: 'Maus und Tastatur: erlaubt',
+    yes: 'Ja',
+  },
+  en: {
+    dialog: 'Fernhilfe',
+    controlDialog: 'Fernhilfe – mouse and keyboard',
+    statusWindow: 'Fernhilfe – screen shared',
+    numberLabel: 'Session number:',
+    startSupport: 'Start Support',
+    typo: 'This number cannot be right – probably a typo. Please compare the digits with your agent.',
+    consent: `${AGENT} from ${ORG} would like to see your screen.`,
+    securityCode: 'Security code:',
+    controlRequest: `${AGENT} would like to use your mouse and keyboard.`,
+    controlOn: 'Mouse and keyboard: allowed',
+    yes: 'Yes',
+  },
+} as const;
+type Language = keyof typeof CUSTOMER_SEES;
+const DIALOG = CUSTOMER_SEES.de.dialog;
+const STATUS_WINDOW = CUSTOMER_SEES.de.statusWindow;
 /** Typed by the agent while allowed, on a German keyboard. */
 const TYPED = 'Grüße von Erika äöü ÄÖÜ ß';
 /** Notepad's text caret (not blinking) may be drawn at a slightly different moment. */
@@ -61,9 +90,14 @@ const pageProblems: string[] = [];
 const digits = (text: string) => text.replace(/\D/g, '');
 const consoleShot = (name: string) => agent.screenshot(join(resultsDir, `console-${name}.png`));
 
-/** A screenshot of a customer window (frame included) into the results directory. */
-async function windowShot(name: string, title: string): Promise<void> {
-  await driver.screenshot(join(resultsDir, `${name}.png`), await driver.findWindow(title));
+/**
+ * A screenshot of a customer window (frame included) into the results directory; the customer
+ * guide takes its pictures from here (`FERNHILFE_GUIDE_SCREENSHOTS=1`).
+ */
+async function windowShot(name: string, title: string, forGuide = true): Promise<void> {
+  const file = join(resultsDir, `${name}.png`);
+  await driver.screenshot(file, await driver.findWindow(title));
+  if (forGuide) keepForGuide(file);
 }
 
 /** Waits for the customer window with this title to show a control with this text. */
@@ -86,8 +120,8 @@ async function clickButton(window: WatchedWindow, label: string): Promise<void> 
 }
 
 /** Focuses the customer dialog (its first field has the keyboard focus) and types into it. */
-async function typeIntoDialog(text: string): Promise<void> {
-  await driver.focus(await driver.findWindow(DIALOG));
+async function typeIntoDialog(text: string, title = DIALOG): Promise<void> {
+  await driver.focus(await driver.findWindow(title));
   await driver.type(text);
 }
 
@@ -97,50 +131,100 @@ function expectCanvasShowsWineDesktop(): Promise<void> {
   return expectCanvasMatchesScreen(xvfb, agent, whole, { allowedPixels: CARET_PIXELS, timeoutMs: 30_000, resultsDir });
 }
 
+const NOTEPAD_TITLE = 'Untitled - Notepad';
 const notepadText = (snapshot: WindowsSnapshot | undefined) => snapshot?.notepad?.text;
 
-/** The agent clicks into notepad's text area on the remote screen (ignored while not allowed). */
-async function agentClicksIntoNotepad(): Promise<void> {
+/**
+ * The agent clicks into notepad's text area on the remote screen (ignored while not allowed).
+ * While allowed, the agent then waits to see notepad in front before typing, as a person would:
+ * Windows activates the clicked window a moment after the click, and keys sent before that go
+ * to the window that was in front.
+ */
+async function agentClicksIntoNotepad(allowed: boolean): Promise<void> {
   const notepad = watch.latest()?.notepad;
   if (!notepad) throw new Error('notepad is not open');
   const { x, y } = centreOf(notepad.editRect);
   const point = await agent.pagePoint(x, y);
   await page.mouse.click(point.x, point.y);
+  if (allowed) {
+    await watch.waitFor('notepad in the foreground', (snapshot) =>
+      snapshot.foreground === NOTEPAD_TITLE ? true : undefined,
+    );
+  }
 }
 
-/** The agent asks for control and the customer answers Ja in the control dialog. */
-async function controlGrantedByCustomer(screenshot?: string): Promise<void> {
+/** The agent asks for control and the customer answers Ja (Yes) in the control dialog. */
+async function controlGrantedByCustomer(screenshot?: string, language: Language = 'de'): Promise<void> {
+  const sees = CUSTOMER_SEES[language];
   await agent.part('request-control').click();
-  const prompt = await windowShowing(CONTROL_DIALOG, `${AGENT} möchte Maus und Tastatur verwenden.`);
-  if (screenshot) await windowShot(screenshot, CONTROL_DIALOG);
-  await clickButton(prompt, 'Ja');
-  await windowShowing(STATUS_WINDOW, 'Maus und Tastatur: erlaubt');
+  const prompt = await windowShowing(sees.controlDialog, sees.controlRequest);
+  if (screenshot) await windowShot(screenshot, sees.controlDialog);
+  await clickButton(prompt, sees.yes);
+  await windowShowing(sees.statusWindow, sees.controlOn);
   await expect.poll(() => agent.part('control-indicator').textContent()).toBe('Control on');
 }
 
-/** A new session in the console; the customer types its number and clicks Support starten. */
-async function customerEntersNumber(screenshot?: string): Promise<string> {
+/** Screenshots taken on the way through the number dialog. */
+interface NumberShots {
+  /** The field holding the right number. */
+  number?: string;
+  /** The notice after the customer first mistyped the last digit (only typed when given). */
+  typo?: string;
+}
+
+/**
+ * A new session in the console; the customer types its number into the dialog and clicks
+ * Support starten (Start Support), after a typo first when a screenshot of its notice is asked for.
+ */
+async function customerEntersNumber(shots: NumberShots = {}, language: Language = 'de'): Promise<string> {
+  const sees = CUSTOMER_SEES[language];
   await agent.open(relay.base);
   await agent.signIn(TOKEN);
   const shown = await agent.newSession();
-  const dialog = await windowShowing(DIALOG, 'Sitzungsnummer:');
-  await typeIntoDialog(digits(shown));
+  if (shots.typo) {
+    const mistyped = digits(shown).replace(/\d$/, (last) => String((Number(last) + 1) % 10));
+    await typeIntoDialog(mistyped, sees.dialog);
+    await clickButton(await windowShowing(sees.dialog, sees.numberLabel), sees.startSupport);
+    await windowShowing(sees.dialog, sees.typo);
+    await windowShot(shots.typo, sees.dialog);
+  }
+  const dialog = await windowShowing(sees.dialog, sees.numberLabel);
+  await typeIntoDialog(digits(shown), sees.dialog);
   await watch.waitFor('the typed number in the field', (snapshot) =>
     snapshot.windows.some((window) => window.controls.some((c) => c.class === 'Edit' && c.text === digits(shown)))
       ? true
       : undefined,
   );
-  if (screenshot) await windowShot(screenshot, DIALOG);
-  await clickButton(dialog, 'Support starten');
+  if (shots.number) await windowShot(shots.number, sees.dialog);
+  await clickButton(dialog, sees.startSupport);
   return shown;
 }
 
 /** The customer's consent dialog, once it shows the security code; returns it with its digits. */
-async function consentDialog(): Promise<{ window: WatchedWindow; code: string }> {
-  const window = await windowShowing(DIALOG, `${AGENT} von ${ORG} möchte Ihren Bildschirm sehen.`);
+async function consentDialog(language: Language = 'de'): Promise<{ window: WatchedWindow; code: string }> {
+  const sees = CUSTOMER_SEES[language];
+  const window = await windowShowing(sees.dialog, sees.consent);
   const texts = visibleTexts(window);
-  const code = texts[texts.indexOf('Sicherheitscode:') + 1] ?? '';
+  const code = texts[texts.indexOf(sees.securityCode) + 1] ?? '';
   return { window, code };
+}
+
+/**
+ * The customer closes the number dialog, which ends the module. The dialog may still be growing
+ * to show the last session's end when its geometry is read, so a click that missed is repeated.
+ *
+ * @returns the module's exit code, `'running'` when it did not end
+ */
+async function customerClosesModule(): Promise<number | null | 'running'> {
+  let exitCode: number | null | 'running' = 'running';
+  for (let attempt = 0; attempt < 5 && exitCode === 'running'; attempt++) {
+    await driver.clickCloseButton(await driver.findWindow(DIALOG));
+    exitCode = await Promise.race([
+      guest.exited,
+      new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 10_000)),
+    ]);
+  }
+  return exitCode;
 }
 
 beforeAll(async () => {
@@ -185,7 +269,7 @@ afterAll(async () => {
 describe('the Windows guest module end to end (relay CLI, console in Chromium, the .exe under wine)', () => {
   it('number dialog, consent with the same code as the console, and the agent sees the wine desktop', async () => {
     guest = startWindowsGuestModule(wine, exe);
-    const shown = await customerEntersNumber('number-de');
+    const shown = await customerEntersNumber({ number: 'number-de', typo: 'number-notice-de' });
 
     const { window, code } = await consentDialog();
     await expect.poll(() => agent.part('security-code').textContent()).toMatch(/\d/);
@@ -207,13 +291,13 @@ describe('the Windows guest module end to end (relay CLI, console in Chromium, t
 
   it('typing by the agent reaches notepad only between the control consent and taking control back', async () => {
     // Not allowed yet: the console forwards nothing, so nothing can arrive.
-    await agentClicksIntoNotepad();
+    await agentClicksIntoNotepad(false);
     await typeOnGermanKeyboard(page, 'vorher');
     expect(notepadText(watch.latest())).toBe('');
 
     await controlGrantedByCustomer('control-de');
     await windowShot('status-control-de', STATUS_WINDOW);
-    await agentClicksIntoNotepad();
+    await agentClicksIntoNotepad(true);
     await typeOnGermanKeyboard(page, TYPED);
     // Exactly the text typed while allowed: what was typed before never arrives, not even late.
     await watch.waitFor('the typed text in notepad', (snapshot) =>
@@ -226,18 +310,19 @@ describe('the Windows guest module end to end (relay CLI, console in Chromium, t
     await clickButton(status, 'Kontrolle zurücknehmen');
     await windowShowing(STATUS_WINDOW, 'Maus und Tastatur: nicht erlaubt');
     await expect.poll(() => agent.part('control-indicator').textContent()).toBe('View only');
-    // The customer clicks into notepad, so typing would land there if it were still applied.
-    // (Under wine, while the status window just clicked is the active window, injected input
-    // does not arrive at all, which would prove nothing.)
-    const notepad = watch.latest()?.notepad;
-    if (!notepad) throw new Error('notepad is not open');
-    await driver.clickAt(notepad.editRect[0] + 200, notepad.editRect[1] + 100);
-    await agentClicksIntoNotepad();
+    // The customer's click made the status window the foreground window. An agent's click that
+    // were still applied would bring notepad forward, as it did after the first consent, and the
+    // text would land there.
+    await watch.waitFor('the status window in the foreground', (snapshot) =>
+      snapshot.foreground === STATUS_WINDOW ? true : undefined,
+    );
+    await agentClicksIntoNotepad(false);
     await typeOnGermanKeyboard(page, 'nachher');
 
     // Allowed again: the next letter lands right after the first text, so 'nachher' never did.
     await controlGrantedByCustomer();
-    await agentClicksIntoNotepad();
+    expect(watch.latest()?.foreground).not.toBe(NOTEPAD_TITLE);
+    await agentClicksIntoNotepad(true);
     await typeOnGermanKeyboard(page, 'X');
     await watch.waitFor('the letter typed after the second consent', (snapshot) =>
       notepadText(snapshot) === `${TYPED}X` ? true : undefined,
@@ -267,17 +352,7 @@ describe('the Windows guest module end to end (relay CLI, console in Chromium, t
   }, 300_000);
 
   it("asks for the login of the PC's proxy (tinyproxy with Basic auth), again after a wrong password", async () => {
-    // The customer closes the number dialog: the module ends. The dialog may still be growing to
-    // show the last session's end when its geometry is read, so a click that missed is repeated.
-    let exitCode: number | null | 'running' = 'running';
-    for (let attempt = 0; attempt < 5 && exitCode === 'running'; attempt++) {
-      await driver.clickCloseButton(await driver.findWindow(DIALOG));
-      exitCode = await Promise.race([
-        guest.exited,
-        new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 10_000)),
-      ]);
-    }
-    expect(exitCode).toBe(0);
+    expect(await customerClosesModule()).toBe(0);
     const settings = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings';
     const values: Array<[string, string, string]> = [
       ['ProxyEnable', 'REG_DWORD', '1'],
@@ -295,7 +370,7 @@ describe('the Windows guest module end to end (relay CLI, console in Chromium, t
     await typeIntoDialog(PROXY_USER.username);
     await driver.key('Tab');
     await driver.type('falsch');
-    await windowShot('proxy-de', DIALOG);
+    await windowShot('proxy-de', DIALOG, false);
     await clickButton(await windowShowing(DIALOG, asks), 'OK');
 
     const again = await windowShowing(DIALOG, /\(Versuch 2\)/);
@@ -315,5 +390,44 @@ describe('the Windows guest module end to end (relay CLI, console in Chromium, t
     await windowShowing(DIALOG, 'Sie haben abgelehnt. Es wurde nichts geteilt.');
     const records = await sessionRecords(auditFile, digits(shown));
     expect(records.at(-1)).toMatchObject({ type: 'session-ended', reason: 'consent-refused' });
+  }, 300_000);
+
+  it('speaks English on an English Windows: every dialog, then End in the status window ends the session', async () => {
+    expect(await customerClosesModule()).toBe(0);
+    const en = CUSTOMER_SEES.en;
+    guest = startWindowsGuestModule(wine, exe, 'en');
+    const shown = await customerEntersNumber({ number: 'number-en', typo: 'number-notice-en' }, 'en');
+
+    // The PC's proxy (still set from the test before) asks in English too.
+    const asks = `The proxy server 127.0.0.1:${proxy.port} asks you to log in.`;
+    await windowShowing(DIALOG, asks);
+    await typeIntoDialog(PROXY_USER.username);
+    await driver.key('Tab');
+    await driver.type(PROXY_USER.password);
+    await windowShot('proxy-en', DIALOG);
+    await clickButton(await windowShowing(DIALOG, asks), 'OK');
+
+    const { window, code } = await consentDialog('en');
+    await expect.poll(() => agent.part('security-code').textContent()).toMatch(/\d/);
+    expect(digits(code)).toBe(digits((await agent.part('security-code').textContent()) ?? ''));
+    expect(visibleTexts(window)).toContain('Share your screen?');
+    await windowShot('consent-en', DIALOG);
+    await clickButton(window, en.yes);
+    await windowShowing(en.statusWindow, `Screen shared with ${AGENT} (${ORG})`);
+    await windowShot('status-en', en.statusWindow);
+
+    await controlGrantedByCustomer('control-en', 'en');
+    await windowShot('status-control-en', en.statusWindow);
+    await clickButton(await windowShowing(en.statusWindow, 'Take control back'), 'End');
+    await expect
+      .poll(() => agent.part('end-reason').textContent(), { timeout: 30_000 })
+      .toBe('The customer ended the session.');
+    await windowShowing(DIALOG, 'You ended the session.');
+    await windowShowing(DIALOG, en.numberLabel);
+    const records = await sessionRecords(auditFile, digits(shown));
+    expect(records.map((record) => record.type).join(' ')).toBe(
+      'session-created guest-joined consent-granted control-granted control-revoked session-ended',
+    );
+    expect(records.at(-1)).toMatchObject({ type: 'session-ended', reason: 'guest-ended' });
   }, 300_000);
 });

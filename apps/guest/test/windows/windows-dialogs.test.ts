@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepForGuide } from '../../../../scripts/guide-screenshots';
 import { bundleForWindows, spawnNodeUnderWine, windowsPath } from '../../../../scripts/run-under-wine';
 import { startWine, type Wine, type WineProcess } from '../../../../scripts/wine';
 import {
@@ -16,7 +17,8 @@ import { NUMBER_PAGE_WIDTH } from '../../src/windows/number-page';
 import { PROXY_PAGE_WIDTH } from '../../src/windows/proxy-page';
 import { STATUS_WINDOW_WIDTH } from '../../src/windows/status-window';
 
-const SCREENSHOTS = new URL('../../../../docs/images/windows-guest/', import.meta.url).pathname;
+/** The dialogs as drawn; the progress one also goes to the customer guide (the e2e run cannot catch it). */
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/windows-dialogs');
 const MAIN = 'Fernhilfe';
 const CONTROL = /^Fernhilfe .+ (Maus|mouse)/;
 const STATUS = /^Fernhilfe .+ (Bildschirm|screen)/;
@@ -108,6 +110,7 @@ describe('the customer dialogs for Windows, under wine', () => {
     it('progress shows in the window; the proxy login returns the password without printing it', async () => {
       const progress = await driver.findWindow(MAIN);
       await driver.screenshot(join(SCREENSHOTS, 'progress-de.png'), progress);
+      keepForGuide(join(SCREENSHOTS, 'progress-de.png'));
       open('progress-seen');
       await ready('proxy');
       const window = await driver.findWindow(MAIN);

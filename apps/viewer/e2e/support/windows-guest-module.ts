@@ -33,17 +33,25 @@ export async function buildWindowsGuestModule(relayUrl: string, org: string, out
   return join(outDir, 'Fernhilfe-Gastmodul.exe');
 }
 
+/** Windows UI language of the customer's PC, as wine takes it from the locale variables. */
+const UI_LOCALES = { de: 'de_DE.UTF-8', en: 'en_US.UTF-8' } as const;
+
 /**
- * Starts the module under wine as a German customer's PC runs it: Windows' UI language German
+ * Starts the module under wine as a customer's PC runs it: Windows' UI language German or English
  * (`LC_ALL=de_DE.UTF-8`, which wine maps to LANGID 0x0407 even without that Linux locale), and no
  * proxy variables in its environment, so it takes the proxy from the PC's Internet settings.
  *
  * @param wine - the prefix
  * @param exe - from {@link buildWindowsGuestModule}
+ * @param language - the PC's UI language
  * @returns the running module
  */
-export function startWindowsGuestModule(wine: Wine, exe: string): WineProcess {
-  const env: NodeJS.ProcessEnv = { LC_ALL: 'de_DE.UTF-8' };
+export function startWindowsGuestModule(
+  wine: Wine,
+  exe: string,
+  language: keyof typeof UI_LOCALES = 'de',
+): WineProcess {
+  const env: NodeJS.ProcessEnv = { LC_ALL: UI_LOCALES[language] };
   for (const name of PROXY_VARIABLES) env[name] = undefined;
   return wine.spawn(exe, [], { env });
 }
