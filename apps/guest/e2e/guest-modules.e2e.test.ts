@@ -195,6 +195,8 @@ describe('the Windows module under wine', () => {
     expect(result.output).toContain(`Fernhilfe-Gastmodul: relay ${relay.url}`);
     expect(result.output).toContain(`Fernhilfe-Gastmodul: ${AGENT.org}`);
     expect(result.output).toContain(`Fernhilfe-Gastmodul: screen ${SCREEN.width}x${SCREEN.height}`);
+    // Wine has no Desktop Duplication: the module says it captures with GDI, and why.
+    expect(result.output).toContain('Fernhilfe-Gastmodul: capture gdi (DuplicateOutput failed with 0x80004001)');
     // loadKoffi wrote the embedded binary to %LOCALAPPDATA%\Fernhilfe\koffi-<hash>\koffi.node.
     const users = join(wine.prefix, 'drive_c/users');
     const extracted = readdirSync(users).flatMap((user) => {

@@ -23,6 +23,7 @@ export type { InputBlockProbe } from './desktop/input-blocked';
 export { WindowsKeyboard } from './desktop/keyboard';
 export { MAX_WHEEL_CLICKS } from './desktop/mouse-normalization';
 export { WindowsPointer } from './desktop/pointer';
+export type { CaptureMethod } from './desktop/screen-capture';
 export { openWindowsDesktop, WindowsDesktop } from './desktop/windows-desktop';
 export { WindowsError, WindowsErrorCode } from './errors';
 export { KOFFI_NATIVE_ENV, KOFFI_SEA_ASSET, type KoffiApi, loadKoffi } from './koffi/load-koffi';

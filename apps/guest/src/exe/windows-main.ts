@@ -1,11 +1,11 @@
 // Entry of Fernhilfe-Gastmodul.exe (Windows x64, a Node 22 single executable): the customer's
 // native dialogs (apps/guest/src/windows) driving the customer flow of @fernhilfe/desktop over
 // the Windows platform layer, against the relay address the operator baked in.
-// `--selftest` prints the baked relay and the screen size and exits (for the operator and CI).
+// `--selftest` prints the baked relay, the screen size and how it is captured, and exits (for the
+// operator and CI).
 import { createCustomerFlow, type GuestConnectOptions } from '@fernhilfe/desktop';
 import {
   declareDpiAwareness,
-  loadKoffi,
   openWindowsDesktop,
   readInternetSettings,
   showErrorBox,
@@ -29,17 +29,27 @@ function proxyOptions(relayUrl: string): GuestConnectOptions {
   return system.noProxy === undefined ? { proxy: system.proxy } : { proxy: system.proxy, noProxy: system.noProxy };
 }
 
-function selfTest(config: BakedConfig): void {
-  declareDpiAwareness();
-  const user32 = loadKoffi().load('user32.dll');
-  const getSystemMetrics = user32.func('int __stdcall GetSystemMetrics(int nIndex)');
-  const SM_CXVIRTUALSCREEN = 78;
-  const SM_CYVIRTUALSCREEN = 79;
-  process.stdout.write(`Fernhilfe-Gastmodul: relay ${config.relayUrl}\n`);
-  if (config.organisation !== undefined) process.stdout.write(`Fernhilfe-Gastmodul: ${config.organisation}\n`);
-  process.stdout.write(
-    `Fernhilfe-Gastmodul: screen ${getSystemMetrics(SM_CXVIRTUALSCREEN)}x${getSystemMetrics(SM_CYVIRTUALSCREEN)}\n`,
-  );
+/** Frames the self-test captures: the first fills the buffer, the next ones take only changes. */
+const SELF_TEST_FRAMES = 3;
+
+async function selfTest(config: BakedConfig): Promise<void> {
+  const say = (line: string) => process.stdout.write(`Fernhilfe-Gastmodul: ${line}\n`);
+  say(`relay ${config.relayUrl}`);
+  if (config.organisation !== undefined) say(config.organisation);
+  const desktop = openWindowsDesktop({ input: false });
+  try {
+    let size = '';
+    for (let frame = 0; frame < SELF_TEST_FRAMES; frame++) {
+      const captured = await desktop.capture();
+      size = `${captured.frame.width}x${captured.frame.height}`;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    say(`screen ${size}`);
+    const { method, fallbackReason } = desktop.captureMethod;
+    say(`capture ${method}${fallbackReason === undefined ? '' : ` (${fallbackReason})`}`);
+  } finally {
+    await desktop.close();
+  }
 }
 
 async function runGuest(config: BakedConfig): Promise<void> {
@@ -67,7 +77,7 @@ async function main(): Promise<number> {
   try {
     const config = readBakedConfig();
     if (process.argv.includes('--selftest')) {
-      selfTest(config);
+      await selfTest(config);
       return 0;
     }
     await runGuest(config);

@@ -14,6 +14,11 @@ export interface WindowsDesktopOptions {
   maxScreenPixels?: number;
   /** Largest cursor width or height to read; larger shapes are not sent. @default {@link DEFAULT_MAX_CURSOR_SIZE} */
   maxCursorSize?: number;
+  /**
+   * Learn what changed from Desktop Duplication (DXGI, Windows 8 and later) and copy just that;
+   * GDI captures the whole screen when it is off or unavailable. @default true
+   */
+  duplication?: boolean;
   /** Least time between two blocked-input probes, in ms. @default 250 */
   blockCheckIntervalMs?: number;
   /** Replaces the Win32 blocked-input probe (tests). */
@@ -31,6 +36,7 @@ function checkLimit(value: number | undefined, fallback: number, name: string): 
 /** Options with their defaults filled in and checked. */
 export interface CheckedOptions {
   input: boolean;
+  duplication: boolean;
   maxScreenPixels: number;
   maxCursorSize: number;
   blockCheckIntervalMs: number;
@@ -51,12 +57,16 @@ export function checkDesktopOptions(options: WindowsDesktopOptions): CheckedOpti
   if (options.input !== undefined && typeof options.input !== 'boolean') {
     throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'input must be a boolean');
   }
+  if (options.duplication !== undefined && typeof options.duplication !== 'boolean') {
+    throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'duplication must be a boolean');
+  }
   const interval = options.blockCheckIntervalMs ?? 250;
   if (typeof interval !== 'number' || !Number.isFinite(interval) || interval < 0) {
     throw new WindowsError(WindowsErrorCode.INVALID_ARGUMENT, 'blockCheckIntervalMs must be a finite number ≥ 0');
   }
   return {
     input: options.input ?? true,
+    duplication: options.duplication ?? true,
     maxScreenPixels: checkLimit(options.maxScreenPixels, DEFAULT_MAX_SCREEN_PIXELS, 'maxScreenPixels'),
     maxCursorSize: checkLimit(options.maxCursorSize, DEFAULT_MAX_CURSOR_SIZE, 'maxCursorSize'),
     blockCheckIntervalMs: interval,

@@ -14,10 +14,10 @@ import { type InputRecord, sendInputs } from '../win32/send-input';
 import { cursorInfoBuffer, readCursorInfo, readPoint } from '../win32/structs';
 import { readCursorShape } from './cursor-shape';
 import { type CheckedOptions, checkDesktopOptions, type WindowsDesktopOptions } from './desktop-options';
-import { GdiScreenCapture } from './gdi-capture';
 import { InputBlockedMonitor } from './input-blocked';
 import { WindowsKeyboard } from './keyboard';
 import { WindowsPointer } from './pointer';
+import { type CaptureMethod, ScreenCapture } from './screen-capture';
 import { win32BlockProbe } from './win32-block-probe';
 
 // winuser.h CURSORINFO.flags
@@ -31,20 +31,20 @@ const hiddenCursor = (): Omit<CursorImage, 'serial'> => ({
 });
 
 /**
- * The customer's Windows desktop: GDI capture of the whole virtual screen, the cursor, and
- * SendInput pointer and keyboard injection with a check for input Windows will refuse.
+ * The customer's Windows desktop: capture of the whole virtual screen (Desktop Duplication with
+ * its changed rectangles where Windows offers it, else GDI), the cursor, and SendInput pointer
+ * and keyboard injection with a check for input Windows will refuse.
  * Frame (0, 0) is the virtual screen's origin, which may lie left of or above the primary monitor.
  */
 export class WindowsDesktop implements Desktop {
-  /** What this desktop offers: GDI capture without change rectangles, cursor, and input. */
-  readonly features: DesktopFeatures;
   /** Pointer injection; `undefined` when opened with `input: false`. */
   readonly pointer: WindowsPointer | undefined;
   /** Keyboard injection; `undefined` when opened with `input: false`. */
   readonly keyboard: WindowsKeyboard | undefined;
   /** The DPI awareness declared when the desktop was opened. */
   readonly dpiAwareness: DpiAwareness;
-  readonly #capture: GdiScreenCapture;
+  readonly #capture: ScreenCapture;
+  readonly #input: boolean;
   readonly #blocked: InputBlockedMonitor;
   readonly #maxCursorSize: number;
   #cursorHandle: number | undefined;
@@ -59,15 +59,29 @@ export class WindowsDesktop implements Desktop {
   constructor(options: CheckedOptions, dpiAwareness: DpiAwareness) {
     this.dpiAwareness = dpiAwareness;
     this.#maxCursorSize = options.maxCursorSize;
-    this.#capture = new GdiScreenCapture(options.maxScreenPixels);
+    this.#capture = new ScreenCapture(options.maxScreenPixels, options.duplication);
     this.#blocked = new InputBlockedMonitor(options.blockProbe ?? win32BlockProbe(), {
       intervalMs: options.blockCheckIntervalMs,
     });
     const input = options.input;
-    this.features = { capture: 'gdi', damage: false, cursor: true, input };
+    this.#input = input;
     const send = (records: readonly InputRecord[]) => this.#inject(records);
     this.pointer = input ? new WindowsPointer(send, () => this.#capture.screen) : undefined;
     this.keyboard = input ? new WindowsKeyboard(send, virtualKeyOnForegroundLayout) : undefined;
+  }
+
+  /**
+   * What this desktop offers: the capture in use (`dxgi` with change rectangles, or `gdi`
+   * without), cursor, and input. The capture may change from `dxgi` to `gdi` during a session.
+   */
+  get features(): DesktopFeatures {
+    const { method } = this.#capture.method;
+    return { capture: method, damage: method === 'dxgi', cursor: true, input: this.#input };
+  }
+
+  /** How the screen is captured now, and why not with Desktop Duplication (diagnostics). */
+  get captureMethod(): CaptureMethod {
+    return this.#capture.method;
   }
 
   /** Width of the virtual screen in physical pixels (as of the last capture). */
@@ -81,7 +95,8 @@ export class WindowsDesktop implements Desktop {
   }
 
   /**
-   * Captures the whole virtual screen. GDI reports no change rectangles: `hints.damage` is
+   * Captures the whole virtual screen. With Desktop Duplication `hints.damage` lists the
+   * rectangles changed since the previous capture (empty: nothing changed); with GDI it is
    * `undefined` and the encoder compares the frame.
    *
    * @returns the frame (a view valid until the next capture)
@@ -89,7 +104,7 @@ export class WindowsDesktop implements Desktop {
    */
   async capture(): Promise<CapturedFrame> {
     this.#assertOpen();
-    return { frame: this.#capture.capture(), hints: { damage: undefined } };
+    return this.#capture.capture();
   }
 
   /**

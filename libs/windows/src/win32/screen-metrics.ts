@@ -17,6 +17,7 @@ const SM_XVIRTUALSCREEN = 76;
 const SM_YVIRTUALSCREEN = 77;
 const SM_CXVIRTUALSCREEN = 78;
 const SM_CYVIRTUALSCREEN = 79;
+const SM_CMONITORS = 80;
 
 const user32 = lazyBinding(() => ({
   GetSystemMetrics: win32Function<(index: number) => number>('user32.dll', 'int __stdcall GetSystemMetrics(int index)'),
@@ -31,4 +32,9 @@ export function readVirtualScreen(): VirtualScreen {
     width: GetSystemMetrics(SM_CXVIRTUALSCREEN),
     height: GetSystemMetrics(SM_CYVIRTUALSCREEN),
   };
+}
+
+/** @returns how many monitors make up the desktop (`SM_CMONITORS`) */
+export function monitorCount(): number {
+  return user32().GetSystemMetrics(SM_CMONITORS);
 }

@@ -10,12 +10,14 @@ describe('checkDesktopOptions', () => {
   it('fills in the defaults', () => {
     expect(checkDesktopOptions({})).toEqual({
       input: true,
+      duplication: true,
       maxScreenPixels: DEFAULT_MAX_SCREEN_PIXELS,
       maxCursorSize: DEFAULT_MAX_CURSOR_SIZE,
       blockCheckIntervalMs: 250,
       blockProbe: undefined,
     });
     expect(checkDesktopOptions({ input: false, maxCursorSize: 64 })).toMatchObject({ input: false, maxCursorSize: 64 });
+    expect(checkDesktopOptions({ duplication: false })).toMatchObject({ duplication: false });
   });
 
   it.each<[string, unknown]>([
@@ -25,6 +27,7 @@ describe('checkDesktopOptions', () => {
     ['maxScreenPixels NaN', { maxScreenPixels: Number.NaN }],
     ['blockCheckIntervalMs negative', { blockCheckIntervalMs: -1 }],
     ['input not boolean', { input: 'yes' }],
+    ['duplication not boolean', { duplication: 1 }],
   ])('refuses %s with WINDOWS_INVALID_ARGUMENT', (_name, options) => {
     expect(() => checkDesktopOptions(options as WindowsDesktopOptions)).toThrow(
       expect.objectContaining({ name: 'WindowsError', code: 'WINDOWS_INVALID_ARGUMENT' }),

@@ -93,6 +93,20 @@ describe('the Windows desktop (GDI capture, SendInput) under wine', () => {
     notepadStarted = true;
   };
 
+  it("copies changed rectangles of a monitor's image as Desktop Duplication does (wine's Direct3D)", async () => {
+    const copy = await bundleForWindows(new URL('../fixtures/texture-copy.fixture.ts', import.meta.url).pathname);
+    try {
+      const run = await runNodeUnderWine(wine, copy.file);
+      expect(run.code, run.output).toBe(0);
+      const report = lastJsonLine(run.output);
+      // 8×4 + 4×8 pixels land at the monitor's place, nothing else is touched.
+      expect(report).toMatchObject({ copied: 64, wrong: 0 });
+      expect(report.rowPitch).toBeGreaterThanOrEqual(64 * 4);
+    } finally {
+      copy.remove();
+    }
+  }, 120_000);
+
   it('captures the whole screen as xwd sees it, and sees a window appear', async () => {
     const empty = await captureUnderWine('empty.bgrx');
     expect(empty.report).toMatchObject({
@@ -108,6 +122,12 @@ describe('the Windows desktop (GDI capture, SendInput) under wine', () => {
       overLimit: 'WINDOWS_LIMIT_EXCEEDED',
     });
     expect(['per-monitor-v2', 'system']).toContain(empty.report.dpiAwareness);
+    // Wine's Direct3D device and DXGI outputs answer, but its DuplicateOutput is a stub (E_NOTIMPL):
+    // the COM calls up to it went through, and the desktop stays with GDI, saying why.
+    expect(empty.report.captureMethod).toEqual({
+      method: 'gdi',
+      fallbackReason: 'DuplicateOutput failed with 0x80004001',
+    });
     expect(empty.frame.length).toBe(WIDTH * HEIGHT * 4);
     expect(differingPixels(empty.frame, await screenshot())).toBe(0);
 
