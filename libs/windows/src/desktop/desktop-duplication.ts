@@ -15,6 +15,7 @@ import {
   createD3d11Device,
   D3D11_MAP_READ,
   type DesktopRect,
+  DXGI_OUTDUPL_DESC_SIZE,
   DXGI_OUTDUPL_FRAME_INFO_SIZE,
   DXGI_OUTPUT_DESC_SIZE,
   DxgiMethod,
@@ -23,6 +24,7 @@ import {
   MAPPED_SUBRESOURCE_SIZE,
   MOVE_RECT_SIZE,
   RECT_SIZE,
+  readDuplicationDesc,
   readFrameInfo,
   readMappedSubresource,
   readOutputDesc,
@@ -58,12 +60,15 @@ export class DesktopDuplication {
   readonly #device: ComPointer;
   readonly #context: ComPointer;
   readonly #outputs: DuplicatedOutput[];
+  /** The virtual screen the monitors made up when duplication started. */
+  readonly screen: VirtualScreen;
   #closed = false;
 
-  private constructor(device: ComPointer, context: ComPointer, outputs: DuplicatedOutput[]) {
+  private constructor(device: ComPointer, context: ComPointer, outputs: DuplicatedOutput[], screen: VirtualScreen) {
     this.#device = device;
     this.#context = context;
     this.#outputs = outputs;
+    this.screen = screen;
   }
 
   /**
@@ -78,10 +83,12 @@ export class DesktopDuplication {
   static open(screen: VirtualScreen, monitorCount: number): DesktopDuplication {
     const created = createD3d11Device();
     if (!succeeded(created.hresult)) throw comFailure('D3D11CreateDevice', created.hresult);
-    const device = outPointer(created.device, 'D3D11CreateDevice');
-    const context = outPointer(created.context, 'D3D11CreateDevice');
+    let device: ComPointer | undefined;
+    let context: ComPointer | undefined;
     const outputs: DuplicatedOutput[] = [];
     try {
+      device = outPointer(created.device, 'D3D11CreateDevice');
+      context = outPointer(created.context, 'D3D11CreateDevice');
       outputs.push(...duplicateOutputs(device));
       const monitors = outputs.map((output) => output.monitor);
       if (!monitorsSpanScreen(monitors, monitorCount, screen)) {
@@ -90,7 +97,7 @@ export class DesktopDuplication {
           `the duplicated monitors ${JSON.stringify(monitors)} do not make up the virtual screen ${JSON.stringify(screen)} of ${monitorCount} monitors`,
         );
       }
-      return new DesktopDuplication(device, context, outputs);
+      return new DesktopDuplication(device, context, outputs, screen);
     } catch (error) {
       releaseOutputs(outputs);
       releaseCom(context);
@@ -191,7 +198,16 @@ export function copyTextureRects(
   try {
     const mapped = readMappedSubresource(mappedBytes);
     const { monitor } = source;
-    const pixels = new Uint8Array(loadKoffi().view(mapped.data, mapped.rowPitch * (monitor.bottom - monitor.top)));
+    const width = monitor.right - monitor.left;
+    const height = monitor.bottom - monitor.top;
+    if (mapped.rowPitch < width * 4) {
+      throw new WindowsError(
+        WindowsErrorCode.WIN32_CALL_FAILED,
+        `mapped rows of ${mapped.rowPitch} bytes for ${width} pixels`,
+      );
+    }
+    // The last row ends after its pixels: no padding is promised after it.
+    const pixels = new Uint8Array(loadKoffi().view(mapped.data, mapped.rowPitch * (height - 1) + width * 4));
     const origin = outputOrigin(monitor, target.screen);
     const rowBytes = target.screen.width * 4;
     for (const rect of rects) {
@@ -245,17 +261,28 @@ function duplicateOutput(device: ComPointer, output: ComPointer): DuplicatedOutp
     checkedComCall(output, DxgiMethod.outputGetDesc, descBytes);
     const desc = readOutputDesc(descBytes);
     if (!desc.attached) return undefined;
-    if (!UNROTATED.has(desc.rotation)) {
-      throw new WindowsError(
-        WindowsErrorCode.WIN32_CALL_FAILED,
-        `a monitor is rotated (DXGI rotation ${desc.rotation})`,
-      );
-    }
     output1 = queryInterface(output, IID.IDXGIOutput1, 'IDXGIOutput1');
     const duplicationOut: [unknown] = [null];
     checkedComCall(output1, DxgiMethod.outputDuplicateOutput, device, duplicationOut);
     duplication = outPointer(duplicationOut, 'DuplicateOutput');
     const { desktop } = desc;
+    // The image has the display mode's size; the desktop rectangle has it only for a DPI-aware
+    // process. Copying between textures of different sizes silently does nothing.
+    const imageBytes = new Uint8Array(DXGI_OUTDUPL_DESC_SIZE);
+    callComMethod(duplication, DxgiMethod.duplicationGetDesc, imageBytes);
+    const image = readDuplicationDesc(imageBytes);
+    if (!UNROTATED.has(image.rotation)) {
+      throw new WindowsError(
+        WindowsErrorCode.WIN32_CALL_FAILED,
+        `a monitor is rotated (DXGI rotation ${image.rotation})`,
+      );
+    }
+    if (image.width !== desktop.right - desktop.left || image.height !== desktop.bottom - desktop.top) {
+      throw new WindowsError(
+        WindowsErrorCode.WIN32_CALL_FAILED,
+        `a monitor's image is ${image.width}×${image.height} but it covers ${JSON.stringify(desktop)} of the desktop (DPI scaling without DPI awareness)`,
+      );
+    }
     const textureOut: [unknown] = [null];
     const textureDesc = stagingTextureDesc(desktop.right - desktop.left, desktop.bottom - desktop.top);
     checkedComCall(device, DxgiMethod.deviceCreateTexture2D, textureDesc, null, textureOut);

@@ -1,12 +1,18 @@
 import type { CapturedFrame, ScreenFrame } from '@fernhilfe/desktop';
+import { WindowsError } from '../errors';
+import { DxgiStatus } from '../win32/dxgi';
 import { monitorCount, readVirtualScreen, type VirtualScreen } from '../win32/screen-metrics';
 import { DesktopDuplication } from './desktop-duplication';
 import { GdiScreenCapture } from './gdi-capture';
 
 /** A full GDI capture at least this often, so nothing duplication missed stays on screen. */
 const FULL_CAPTURE_INTERVAL_MS = 2000;
-/** After duplication was lost (mode change, secure desktop), it is tried again this much later. */
+/**
+ * After duplication failed for a passing reason (mode change, secure desktop, other capture
+ * programs), it is tried again this much later, the wait doubling up to the maximum.
+ */
 const DUPLICATION_RETRY_MS = 3000;
+const DUPLICATION_RETRY_MAX_MS = 30_000;
 
 /** How the screen is captured now, and why not with duplication. */
 export interface CaptureMethod {
@@ -27,6 +33,7 @@ export class ScreenCapture {
   readonly #now: () => number;
   #duplication: DesktopDuplication | undefined;
   #retryAt: number;
+  #retryDelay = DUPLICATION_RETRY_MS;
   #fallbackReason: string | undefined;
   #frame: ScreenFrame | undefined;
   #fullCaptureDue = 0;
@@ -62,9 +69,12 @@ export class ScreenCapture {
     const now = this.#now();
     const duplication = this.#duplicationAt(now);
     const frame = this.#frame;
-    if (duplication !== undefined && frame !== undefined && now < this.#fullCaptureDue && this.#sameScreen()) {
+    if (duplication !== undefined && !sameScreen(readVirtualScreen(), duplication.screen)) {
+      // Monitors moved or changed size: start again with the new arrangement.
+      this.#lose(new Error('the screen changed'), now);
+    } else if (duplication !== undefined && frame !== undefined && now < this.#fullCaptureDue) {
       try {
-        const damage = duplication.update({ screen: this.#gdi.screen, pixels: frame.data });
+        const damage = duplication.update({ screen: duplication.screen, pixels: frame.data });
         return { frame, hints: { damage } };
       } catch (error) {
         this.#lose(error, now + DUPLICATION_RETRY_MS);
@@ -85,15 +95,15 @@ export class ScreenCapture {
 
   #duplicationAt(now: number): DesktopDuplication | undefined {
     if (this.#duplication !== undefined || now < this.#retryAt) return this.#duplication;
-    const firstTry = this.#retryAt === 0;
     try {
       this.#duplication = DesktopDuplication.open(readVirtualScreen(), monitorCount());
       this.#fallbackReason = undefined;
+      this.#retryDelay = DUPLICATION_RETRY_MS;
       // The new duplication's first image is the whole screen; GDI's frame is its base.
       this.#fullCaptureDue = 0;
     } catch (error) {
-      // Unavailable from the start (wine, a remote session, an old driver): GDI for good.
-      this.#lose(error, firstTry ? Number.POSITIVE_INFINITY : now + DUPLICATION_RETRY_MS);
+      this.#lose(error, lastsForGood(error) ? Number.POSITIVE_INFINITY : now + this.#retryDelay);
+      this.#retryDelay = Math.min(this.#retryDelay * 2, DUPLICATION_RETRY_MAX_MS);
     }
     return this.#duplication;
   }
@@ -104,10 +114,17 @@ export class ScreenCapture {
     this.#retryAt = retryAt;
     this.#fallbackReason = error instanceof Error ? error.message : String(error);
   }
+}
 
-  #sameScreen(): boolean {
-    const now = readVirtualScreen();
-    const last = this.#gdi.screen;
-    return now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height;
-  }
+const sameScreen = (a: VirtualScreen, b: VirtualScreen) =>
+  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+/**
+ * Whether duplication cannot start on this system at all: it is not implemented (Windows 7, wine)
+ * or Direct3D 11 cannot be loaded. Anything else (secure desktop, other capture programs, a mode
+ * change) passes.
+ */
+function lastsForGood(error: unknown): boolean {
+  if (!(error instanceof WindowsError)) return true;
+  return (error as WindowsError & { hresult?: number }).hresult === DxgiStatus.NOT_IMPLEMENTED;
 }

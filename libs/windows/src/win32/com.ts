@@ -11,7 +11,7 @@ export interface ComMethod {
   slot: number;
   /** Name for error messages. */
   name: string;
-  /** koffi prototype, with `void *self` as the first parameter. */
+  /** koffi prototype, with `void *self` as the first parameter, named uniquely (`IDXGIOutput_GetDesc`). */
   prototype: string;
 }
 
@@ -21,9 +21,9 @@ const POINTER_SIZE = 8;
 const QUERY_INTERFACE: ComMethod = {
   slot: 0,
   name: 'QueryInterface',
-  prototype: 'int32_t __stdcall QueryInterface(void *self, const uint8_t *iid, _Out_ void **out)',
+  prototype: 'int32_t __stdcall IUnknown_QueryInterface(void *self, const uint8_t *iid, _Out_ void **out)',
 };
-const RELEASE: ComMethod = { slot: 2, name: 'Release', prototype: 'uint32_t __stdcall Release(void *self)' };
+const RELEASE: ComMethod = { slot: 2, name: 'Release', prototype: 'uint32_t __stdcall IUnknown_Release(void *self)' };
 
 const prototypes = new Map<string, unknown>();
 const koffi = lazyBinding(() => loadKoffi());

@@ -12,58 +12,66 @@ export const IID = {
   ID3D11Texture2D: guid('6f15aaf2-d208-4e89-9ab4-489535d34f9c'),
 } as const;
 
-const method = (slot: number, name: string, parameters: string, result = 'int32_t'): ComMethod => ({
+// koffi registers each prototype under its name, once: the interface's name keeps them apart.
+const method = (slot: number, iface: string, name: string, parameters: string, result = 'int32_t'): ComMethod => ({
   slot,
   name,
-  prototype: `${result} __stdcall ${name}(void *self${parameters ? `, ${parameters}` : ''})`,
+  prototype: `${result} __stdcall ${iface}_${name}(void *self${parameters ? `, ${parameters}` : ''})`,
 });
 
 /** The methods called, per interface, with their vtable slots. */
 export const DxgiMethod = {
   /** `IDXGIDevice::GetAdapter` */
-  deviceGetAdapter: method(7, 'GetAdapter', '_Out_ void **adapter'),
+  deviceGetAdapter: method(7, 'IDXGIDevice', 'GetAdapter', '_Out_ void **adapter'),
   /** `IDXGIAdapter::EnumOutputs` */
-  adapterEnumOutputs: method(7, 'EnumOutputs', 'uint32_t index, _Out_ void **output'),
+  adapterEnumOutputs: method(7, 'IDXGIAdapter', 'EnumOutputs', 'uint32_t index, _Out_ void **output'),
   /** `IDXGIOutput::GetDesc` */
-  outputGetDesc: method(7, 'GetDesc', '_Out_ uint8_t *desc'),
+  outputGetDesc: method(7, 'IDXGIOutput', 'GetDesc', '_Out_ uint8_t *desc'),
+  /** `IDXGIOutputDuplication::GetDesc` */
+  duplicationGetDesc: method(7, 'IDXGIOutputDuplication', 'GetDesc', '_Out_ uint8_t *desc', 'void'),
   /** `IDXGIOutput1::DuplicateOutput` */
-  outputDuplicateOutput: method(22, 'DuplicateOutput', 'void *device, _Out_ void **duplication'),
+  outputDuplicateOutput: method(22, 'IDXGIOutput1', 'DuplicateOutput', 'void *device, _Out_ void **duplication'),
   /** `IDXGIOutputDuplication::AcquireNextFrame` */
   duplicationAcquireNextFrame: method(
     8,
+    'IDXGIOutputDuplication',
     'AcquireNextFrame',
     'uint32_t timeoutMs, _Out_ uint8_t *info, _Out_ void **resource',
   ),
   /** `IDXGIOutputDuplication::GetFrameDirtyRects` */
   duplicationGetFrameDirtyRects: method(
     9,
+    'IDXGIOutputDuplication',
     'GetFrameDirtyRects',
     'uint32_t size, _Out_ uint8_t *rects, _Out_ uint32_t *required',
   ),
   /** `IDXGIOutputDuplication::GetFrameMoveRects` */
   duplicationGetFrameMoveRects: method(
     10,
+    'IDXGIOutputDuplication',
     'GetFrameMoveRects',
     'uint32_t size, _Out_ uint8_t *rects, _Out_ uint32_t *required',
   ),
   /** `IDXGIOutputDuplication::ReleaseFrame` */
-  duplicationReleaseFrame: method(14, 'ReleaseFrame', ''),
+  duplicationReleaseFrame: method(14, 'IDXGIOutputDuplication', 'ReleaseFrame', ''),
   /** `ID3D11Device::CreateTexture2D` */
   deviceCreateTexture2D: method(
     5,
+    'ID3D11Device',
     'CreateTexture2D',
     'const uint8_t *desc, const uint8_t *initial, _Out_ void **texture',
   ),
   /** `ID3D11DeviceContext::Map` */
   contextMap: method(
     14,
+    'ID3D11DeviceContext',
     'Map',
     'void *resource, uint32_t subresource, uint32_t type, uint32_t flags, _Out_ uint8_t *mapped',
   ),
   /** `ID3D11DeviceContext::Unmap` */
-  contextUnmap: method(15, 'Unmap', 'void *resource, uint32_t subresource', 'void'),
+  contextUnmap: method(15, 'ID3D11DeviceContext', 'Unmap', 'void *resource, uint32_t subresource', 'void'),
   /** `ID3D11DeviceContext::CopyResource` */
-  contextCopyResource: method(47, 'CopyResource', 'void *destination, void *source', 'void'),
+  contextCopyResource: method(47, 'ID3D11DeviceContext', 'CopyResource', 'void *destination, void *source', 'void'),
 } as const;
 
 /** HRESULTs the capture acts on. */
@@ -76,6 +84,8 @@ export const DxgiStatus = {
   MORE_DATA: 0x887a0003 | 0,
   /** No output with that index. */
   NOT_FOUND: 0x887a0002 | 0,
+  /** `E_NOTIMPL`: this Windows (or wine) has no duplication at all. */
+  NOT_IMPLEMENTED: 0x80004001 | 0,
 } as const;
 
 // d3d11.h / dxgiformat.h constants.
@@ -166,6 +176,22 @@ export function readOutputDesc(bytes: Uint8Array): OutputDesc {
     attached: view.getInt32(80, true) !== 0,
     rotation: view.getUint32(84, true),
   };
+}
+
+/** Size of `DXGI_OUTDUPL_DESC`. */
+export const DXGI_OUTDUPL_DESC_SIZE = 36;
+
+/** The fields of `DXGI_OUTDUPL_DESC` the capture checks: the duplicated image's size and rotation. */
+export interface DuplicationDesc {
+  width: number;
+  height: number;
+  rotation: number;
+}
+
+/** @returns the fields of a filled `DXGI_OUTDUPL_DESC` */
+export function readDuplicationDesc(bytes: Uint8Array): DuplicationDesc {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(0, true), height: view.getUint32(4, true), rotation: view.getUint32(28, true) };
 }
 
 /** Size of `DXGI_OUTDUPL_FRAME_INFO`. */

@@ -6,6 +6,7 @@ import {
   DXGI_FORMAT_B8G8R8A8_UNORM,
   DxgiStatus,
   MOVE_RECT_SIZE,
+  readDuplicationDesc,
   readFrameInfo,
   readMappedSubresource,
   readOutputDesc,
@@ -45,6 +46,16 @@ describe('DXGI and Direct3D 11 struct layouts (x64)', () => {
       attached: true,
       rotation: 2,
     });
+  });
+
+  it('reads DXGI_OUTDUPL_DESC: image width at 0, height at 4, rotation at 28', () => {
+    const bytes = new Uint8Array(36);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, 2560, true);
+    view.setUint32(4, 1440, true);
+    view.setUint32(16, 87, true);
+    view.setUint32(28, 1, true);
+    expect(readDuplicationDesc(bytes)).toEqual({ width: 2560, height: 1440, rotation: 1 });
   });
 
   it('reads DXGI_OUTDUPL_FRAME_INFO: present time at 0, metadata size at 40', () => {

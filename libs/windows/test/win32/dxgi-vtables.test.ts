@@ -13,6 +13,7 @@ const INTERFACES: Record<keyof typeof DxgiMethod, [string, string]> = {
   adapterEnumOutputs: ['IDXGIAdapter', 'dxgi.h'],
   outputGetDesc: ['IDXGIOutput', 'dxgi.h'],
   outputDuplicateOutput: ['IDXGIOutput1', 'dxgi1_2.h'],
+  duplicationGetDesc: ['IDXGIOutputDuplication', 'dxgi1_2.h'],
   duplicationAcquireNextFrame: ['IDXGIOutputDuplication', 'dxgi1_2.h'],
   duplicationGetFrameDirtyRects: ['IDXGIOutputDuplication', 'dxgi1_2.h'],
   duplicationGetFrameMoveRects: ['IDXGIOutputDuplication', 'dxgi1_2.h'],
@@ -41,5 +42,11 @@ describe('the COM vtable slots the Windows desktop calls', () => {
     expect(methods[method.slot]).toBe(method.name);
     // Overloads do not exist in C vtables, so the name appears once.
     expect(methods.filter((found) => found === method.name)).toHaveLength(1);
+    expect(method.prototype).toContain(` ${name}_${method.name}(void *self`);
+  });
+
+  it('names every prototype differently (koffi registers prototypes by name, once)', () => {
+    const names = Object.values(DxgiMethod).map((method) => /__stdcall (\w+)\(/.exec(method.prototype)?.[1]);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
