@@ -25,8 +25,8 @@ export interface CaptureMethod {
 /**
  * Captures the whole virtual screen: with Desktop Duplication where Windows offers it (the
  * changed rectangles become the frame's damage and only they are copied), else with GDI. GDI
- * fills the frame first and again every two seconds, and takes over for good when duplication
- * is unavailable, or for a few seconds when it is lost.
+ * fills the frame first and again every two seconds, and takes over while duplication is
+ * unavailable: for good where it is not implemented, else until a retry succeeds.
  */
 export class ScreenCapture {
   readonly #gdi: GdiScreenCapture;
