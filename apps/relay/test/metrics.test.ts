@@ -41,18 +41,22 @@ describe('/metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await response.text();
-    expect(text).toContain('fernhilfe_rate_limit_failures_total{limiter="joins",reason="unknown"} 1\n');
-    expect(text).toContain('fernhilfe_rate_limit_failures_total{limiter="agent-tokens",reason="unauthorized"} 0\n');
-    expect(text).toContain('fernhilfe_rate_limit_wave{limiter="joins"} 0\n');
-    expect(text).toContain('fernhilfe_rate_limit_refusals_total{limiter="joins",rule="prefix-lockout"} 0\n');
-    expect(text).toContain('# TYPE fernhilfe_relay_connections gauge\n');
-    expect(text).toContain('fernhilfe_joins_total{outcome="unknown"} 1\n');
-    expect(text).toContain('fernhilfe_joins_total{outcome="joined"} 0\n');
-    expect(text).toContain('fernhilfe_agent_refusals_total{reason="unauthorized"} 0\n');
-    expect(text).toContain('fernhilfe_forwarded_bytes_total{direction="guest-to-agent"} 0\n');
-    expect(text).toContain('fernhilfe_audit_write_seconds_count 1\n');
-    expect(text).toContain('fernhilfe_audit_write_seconds_bucket{le="+Inf"} 1\n');
-    expect(text).toContain('fernhilfe_untrusted_forwarded_for_total 0\n');
+    for (const line of [
+      'fernhilfe_rate_limit_failures_total{limiter="joins",reason="unknown"} 1\n',
+      'fernhilfe_rate_limit_failures_total{limiter="agent-tokens",reason="unauthorized"} 0\n',
+      'fernhilfe_rate_limit_wave{limiter="joins"} 0\n',
+      'fernhilfe_rate_limit_refusals_total{limiter="joins",rule="prefix-lockout"} 0\n',
+      '# TYPE fernhilfe_relay_connections gauge\n',
+      'fernhilfe_joins_total{outcome="unknown"} 1\n',
+      'fernhilfe_joins_total{outcome="joined"} 0\n',
+      'fernhilfe_agent_refusals_total{reason="unauthorized"} 0\n',
+      'fernhilfe_forwarded_bytes_total{direction="guest-to-agent"} 0\n',
+      'fernhilfe_audit_write_seconds_count 1\n',
+      'fernhilfe_audit_write_seconds_bucket{le="+Inf"} 1\n',
+      'fernhilfe_untrusted_forwarded_for_total 0\n',
+    ]) {
+      expect(text).toContain(line);
+    }
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
   });
 
