@@ -33,7 +33,7 @@ function familyOf(address: string): 'ipv4' | 'ipv6' | undefined {
  *
  * @param entries - addresses and ranges; surrounding spaces are ignored
  * @returns the matcher
- * @throws {@link TransportError} `TRANSPORT_INVALID_ARGUMENT` for an entry that is neither, or a
+ * @throws `TransportError` (of `@fernhilfe/transport`) `TRANSPORT_INVALID_ARGUMENT` for an entry that is neither, or a
  *   prefix length out of range (IPv4 0–32, IPv6 0–128)
  */
 export function parseTrustedProxies(entries: readonly string[]): TrustedProxies {
