@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSealLink, openJsonlAuditStore, sealJsonlAuditFile, verifyJsonlAuditFile } from '../../src/audit-jsonl';
 import { AuditError, closeInterruptedSessions, SessionErrorCode, sha256Hex } from '../../src/index';
+import { KEY, OTHER_KEY } from './fixtures/keyed-log';
 import { sessionRecords } from './fixtures/records';
 
 const dir = mkdtempSync(join(tmpdir(), 'fernhilfe-audit-seal-'));
@@ -47,6 +48,26 @@ describe('sealJsonlAuditFile', () => {
     const reopened = await openJsonlAuditStore(path);
     expect(await closeInterruptedSessions(reopened)).toEqual([]);
     expect((await reopened.readBySession('a')).at(-1)).toMatchObject({ reason: 'interrupted', seq: 1 });
+    await reopened.close();
+  });
+
+  it('seals a keyed log with its key, moves its anchor along and keys the new log', async () => {
+    const path = freshPath();
+    const store = await openJsonlAuditStore(path, { key: KEY });
+    for (const record of sessionRecords('k', 0)) await store.append(record);
+    await store.close();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    writeFileSync(path, `${[...lines.slice(0, 2), ...lines.slice(3)].join('\n')}\n`);
+    expect(await sealJsonlAuditFile(path, { key: OTHER_KEY }).catch((e: unknown) => e)).toMatchObject({
+      code: SessionErrorCode.AUDIT_KEY_MISMATCH,
+    });
+    const { sealedPath, continued } = await sealJsonlAuditFile(path, { key: KEY });
+    expect(continued).toMatchObject({ sealedRecords: 2, problem: 'wrong-seq', problemLine: 3 });
+    expect(readFileSync(`${sealedPath}.anchor`, 'utf8')).toContain('"seq":5');
+    expect(await verifyJsonlAuditFile(path, { key: KEY })).toMatchObject({ ok: true, records: 2, keyedFrom: 0 });
+    const reopened = await openJsonlAuditStore(path, { key: KEY });
+    await reopened.append(sessionRecords('after', 0)[0]!);
+    expect(await reopened.verify()).toMatchObject({ ok: true, records: 3 });
     await reopened.close();
   });
 
