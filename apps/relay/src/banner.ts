@@ -29,6 +29,7 @@ export function bannerLines(running: RunningRelayServer, settings: CliSettings):
       ? `  Guest modules:         ${url}/downloads/ (${modules.map((module) => module.file).join(', ')})`
       : `  Guest modules:         none in ${settings.guestModules} (npm run build:guest-modules)`,
   );
+  if (running.metricsUrl !== undefined) lines.push(`  Metrics:               ${running.metricsUrl}`);
   if (settings.trustedProxies.length > 0) lines.push(`  Trusted proxies:       ${settings.trustedProxies.join(', ')}`);
   if (running.interrupted > 0) lines.push(`  Closed ${running.interrupted} session(s) left open by an earlier run.`);
   if (running.generatedToken) lines.push(`  Agent token (shown only now): ${running.generatedToken}`);

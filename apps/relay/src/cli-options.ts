@@ -29,6 +29,8 @@ export interface CliSettings {
   trustedProxies: string[];
   sessionExpirySeconds: number;
   metrics: boolean;
+  /** With `--metrics-listen`: `/metrics` on this address only, not on the public port. */
+  metricsListen: { host: string; port: number } | undefined;
   /** The URL customers and agents use (behind a proxy: the proxy's `https://…`), shown in the banner. */
   publicUrl: string | undefined;
   /** Operator log lines: human-readable (default) or JSON lines. */
@@ -96,12 +98,15 @@ Options (each can also be set by the environment variable in brackets; the optio
                         (default 600 = 10 minutes)
   --metrics             serve counters in Prometheus text format at /metrics [FERNHILFE_METRICS=1]
                         (default off; counts only, but restrict /metrics at your proxy)
+  --metrics-listen H:P  serve /metrics on this separate address only, e.g.   [FERNHILFE_METRICS_LISTEN]
+                        127.0.0.1:9464 (implies --metrics; the public port then answers 404)
   --frame-ancestors SRC origins allowed to show the agent console /agent/ in a frame, space- or
                         comma-separated, e.g. https://helpdesk.example.com   [FERNHILFE_FRAME_ANCESTORS]
                         (default 'self'; the customer page is never framed by other origins)
   -h, --help            show this help
 
-Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics),
+Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics, or
+on the --metrics-listen address),
 /agent/ (agent console), /downloads/ (guest modules, when built), / (customer page).
 Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
 
@@ -154,6 +159,19 @@ function publicUrlFrom(text: string | undefined): string | undefined {
     );
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function metricsListenFrom(text: string | undefined): CliSettings['metricsListen'] {
+  if (text === undefined) return undefined;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(text);
+  const host = match?.[1] ?? match?.[2];
+  if (match === null || host === undefined) {
+    throw new CliUsageError(
+      RelayCliErrorCode.INVALID_OPTION,
+      `--metrics-listen must be HOST:PORT, e.g. 127.0.0.1:9464: ${text}`,
+    );
+  }
+  return { host, port: portFrom(match[3] as string) };
 }
 
 function logFormatFrom(text: string): LogFormat {
@@ -211,6 +229,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     ),
     sessionExpirySeconds: secondsFrom(pick(values['session-expiry'], 'FERNHILFE_SESSION_EXPIRY') ?? '600'),
     metrics: values.metrics === true || switchFrom(pick(undefined, 'FERNHILFE_METRICS'), 'FERNHILFE_METRICS'),
+    metricsListen: metricsListenFrom(pick(values['metrics-listen'], 'FERNHILFE_METRICS_LISTEN')),
     publicUrl: publicUrlFrom(pick(values['public-url'], 'FERNHILFE_PUBLIC_URL')),
     logFormat: logFormatFrom(pick(values['log-format'], 'FERNHILFE_LOG_FORMAT') ?? 'human'),
     frameAncestors: frameAncestorsFrom(pick(values['frame-ancestors'], 'FERNHILFE_FRAME_ANCESTORS') ?? "'self'"),
@@ -249,6 +268,7 @@ function parse(argv: string[]) {
       'session-expiry': { type: 'string' },
       metrics: { type: 'boolean' },
       'public-url': { type: 'string' },
+      'metrics-listen': { type: 'string' },
       'log-format': { type: 'string' },
       'frame-ancestors': { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -10,6 +10,7 @@ import type { CliSettings } from './cli-options';
 import { watchForwardedFor } from './forwarded-for-watch';
 import { createGuestDownloads } from './guest-downloads';
 import { serveMetrics } from './metrics';
+import { listenMetrics, type MetricsServer } from './metrics-server';
 import { createOperatorLog, type OperatorLog } from './operator-log';
 import { observeAuditStore, RelayActivity } from './relay-activity';
 import {
@@ -40,6 +41,8 @@ export interface RunningRelayServer {
   relay: Relay;
   /** What the relay did: the counters behind `/metrics`. */
   activity: RelayActivity;
+  /** `http://HOST:PORT/metrics` of the separate metrics address (`--metrics-listen`), if any. */
+  metricsUrl: string | undefined;
   /** Ends live sessions with `relay-shutdown`, flushes and closes the audit log, closes the server. */
   close(): Promise<void>;
 }
@@ -95,9 +98,10 @@ export async function startRelayServer(
       return;
     }
     if (pathname === '/metrics') {
-      // Off: a plain 404, never the customer page's fallback.
-      if (settings.metrics) serveMetrics(request, response, () => relay.stats(), activity);
-      else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('metrics are off (--metrics)\n');
+      // Off, or on its own address: a plain 404, never the customer page's fallback.
+      if (settings.metrics && settings.metricsListen === undefined) {
+        serveMetrics(request, response, () => relay.stats(), activity);
+      } else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('metrics are off (--metrics)\n');
       return;
     }
     if (pathname === RELAY_PATH) {
@@ -132,6 +136,7 @@ export async function startRelayServer(
     onError: (error) => log.write('error', 'relay-error', `relay: ${error.name}: ${error.message}`),
     onNotice: (line) => log.write('warn', 'relay-notice', `relay: ${line}`),
   });
+  let metrics: MetricsServer | undefined;
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -140,7 +145,12 @@ export async function startRelayServer(
         done();
       });
     });
+    metrics =
+      settings.metricsListen === undefined
+        ? undefined
+        : await listenMetrics(settings.metricsListen, () => relay.stats(), activity);
   } catch (error) {
+    server.close();
     await relay.close();
     await audit.close();
     throw error;
@@ -160,8 +170,10 @@ export async function startRelayServer(
     interrupted: interrupted.length,
     relay,
     activity,
+    metricsUrl: metrics?.url,
     close: () => {
       closing ??= (async () => {
+        await metrics?.close();
         await relay.close();
         await new Promise<void>((done) => {
           server.close(() => done());

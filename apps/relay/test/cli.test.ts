@@ -48,6 +48,19 @@ describe('fernhilfe-relay CLI', () => {
       'FERNHILFE_FRAME_ANCESTORS',
       '/healthz',
       'SIGTERM',
+      '--state-dir',
+      'FERNHILFE_STATE_DIR',
+      'STATE_DIRECTORY',
+      '--public-url',
+      'FERNHILFE_PUBLIC_URL',
+      '--log-format',
+      'FERNHILFE_LOG_FORMAT',
+      '--metrics-listen',
+      'FERNHILFE_METRICS_LISTEN',
+      'audit verify FILE',
+      'audit seal FILE',
+      'CIDR',
+      'id=AGENT-ID',
     ]) {
       expect(help.stdout()).toContain(word);
     }

@@ -60,6 +60,24 @@ describe('/metrics', () => {
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
   });
 
+  it('with --metrics-listen serves /metrics only on its own address, never on the public port', async () => {
+    const base = await start(['--metrics-listen', '127.0.0.1:0']);
+    const metricsUrl = running?.metricsUrl as string;
+    expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const response = await fetch(metricsUrl);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('fernhilfe_joins_total{outcome="joined"} 0\n');
+    expect((await fetch(metricsUrl.replace('/metrics', '/'))).status).toBe(404);
+  });
+
+  it('refuses a --metrics-listen that is no HOST:PORT', () => {
+    for (const value of ['9464', 'localhost', '127.0.0.1:99999', '[::1]']) {
+      expect(() => readSettings(['--metrics-listen', value], {}), value).toThrow(CliUsageError);
+    }
+    expect(readSettings(['--metrics-listen', '[::1]:9464'], {}).metricsListen).toEqual({ host: '::1', port: 9464 });
+  });
+
   it('is switched on by FERNHILFE_METRICS=1 and refuses other values', () => {
     expect(readSettings([], { FERNHILFE_METRICS: '1' }).metrics).toBe(true);
     expect(readSettings([], { FERNHILFE_METRICS: '0' }).metrics).toBe(false);
