@@ -17,7 +17,7 @@ const HOLDER = new URL('./fixtures/hold-child.ts', import.meta.url).pathname;
 /** A second process holding the log open until killed. */
 function holdInChild(path: string) {
   const child = spawn(process.execPath, ['--conditions=@fernhilfe/source', '--import', 'tsx', HOLDER, path], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const held = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
