@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages that Fernhilfe's tests use are installed:
 # a real X display (Xvfb, xterm, xdotool, xwd, setxkbmap), Chromium for browser tests, a real
-# HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, and wine with
-# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb), and
-# libwine-dev for the Windows headers its COM calls are checked against.
+# HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, wine with
+# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb),
+# libwine-dev for the Windows headers its COM calls are checked against, nginx as the TLS reverse
+# proxy in front of the relay, and systemd-analyze to verify the relay's unit.
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -19,6 +20,8 @@ declare -A needed=(
   [openssl]=openssl
   [wine]=wine
   [osslsigncode]=osslsigncode
+  [nginx]=nginx
+  [systemd-analyze]=systemd
 )
 # libwine-dev: the Windows SDK headers, to check the COM vtable slots the Windows guest calls.
 extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine libwine-dev)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the relay, the guest page and the agent console, then starts the relay
-// on its embedded defaults (http://localhost:8080, in-memory sessions, ./data/audit.jsonl).
+// on its embedded defaults (http://localhost:8080, in-memory sessions, the audit log in its state directory).
 // Arguments after `npm start --` go to the relay (`npm start -- --help`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Stable error codes of the relay's command-line programs (`fernhilfe-relay`, `audit-verify`). A
+ * Stable error codes of the relay's command-line programs (`fernhilfe-relay`, `fernhilfe-relay audit`). A
  * code keeps its meaning forever; tests match on `code`, never on message text.
  */
 export const RelayCliErrorCode = {
@@ -13,6 +13,12 @@ export const RelayCliErrorCode = {
   INVALID_AUDIT_KEY: 'RELAY_CLI_INVALID_AUDIT_KEY',
   /** A file named by an option does not exist. */
   MISSING_FILE: 'RELAY_CLI_MISSING_FILE',
+  /** The state directory or audit file is not writable, not a directory/file, or owned by another user. */
+  STATE_PATH_REFUSED: 'RELAY_CLI_STATE_PATH_REFUSED',
+  /** Another relay holds the audit log (its lock names it). */
+  AUDIT_LOCKED: 'RELAY_CLI_AUDIT_LOCKED',
+  /** The audit log's chain is broken; `fernhilfe-relay audit seal FILE` recovers it. */
+  AUDIT_CHAIN_BROKEN: 'RELAY_CLI_AUDIT_CHAIN_BROKEN',
 } as const;
 
 /** One of the stable codes in {@link RelayCliErrorCode}. */

@@ -1,70 +1,87 @@
+import { AUDIT_USAGE, auditCommandFailure, runAuditCommand } from './audit-command';
+import { bannerLines } from './banner';
 import { HELP, readSettings } from './cli-options';
 import { CliUsageError } from './errors';
-import { readOfferedManifest } from './guest-modules-manifest';
-import { startRelayServer } from './relay-server';
+import { createOperatorLog } from './operator-log';
+import { type RunningRelayServer, startRelayServer } from './relay-server';
 
-async function main(): Promise<void> {
-  let settings: ReturnType<typeof readSettings>;
+function usageFailure(error: CliUsageError): never {
+  console.error(`fernhilfe-relay: ${error.code}: ${error.message}\nRun fernhilfe-relay --help for the options.`);
+  process.exit(2);
+}
+
+async function audit(argv: string[]): Promise<void> {
   try {
-    settings = readSettings(process.argv.slice(2), process.env);
+    process.exit(await runAuditCommand(argv));
   } catch (error) {
-    if (!(error instanceof CliUsageError)) throw error;
-    console.error(`fernhilfe-relay: ${error.message}\nRun fernhilfe-relay --help for the options.`);
-    process.exit(2);
+    const failure = auditCommandFailure(error as Error);
+    console.error(failure.exitCode === 2 ? `${failure.line}\n\n${AUDIT_USAGE}` : failure.line);
+    process.exit(failure.exitCode);
   }
-  if (settings.help) {
-    console.log(HELP);
-    return;
-  }
-  const running = await startRelayServer(settings);
-  // Handlers before the banner: whoever reads the banner may signal at once.
+}
+
+function stopOnSignals(running: RunningRelayServer): void {
+  const { log } = running;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
-      console.error(`fernhilfe-relay: ${signal} again, exiting without waiting`);
+      log.write('error', 'stop-forced', `${signal} again, exiting without waiting`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`fernhilfe-relay: ${signal}, ending sessions and flushing the audit log…`);
+    log.write('info', 'stopping', `${signal}, ending sessions and flushing the audit log…`, { signal });
     running.close().then(
       () => {
-        console.log('fernhilfe-relay: stopped');
+        log.write('info', 'stopped', 'stopped');
         process.exit(0);
       },
       (error: Error) => {
-        console.error(`fernhilfe-relay: shutdown failed: ${error.message}`);
+        log.write('error', 'stop-failed', `shutdown failed: ${error.message}`);
         process.exit(1);
       },
     );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const lines = [
-    `Fernhilfe relay listening on ${running.baseUrl}`,
-    `  Agent console:         ${running.baseUrl}/agent`,
-    `  Customer support page: ${running.baseUrl}/`,
-    `  Relay endpoint:        ${running.baseUrl.replace(/^http/, 'ws')}/relay`,
-    `  Audit log:             ${settings.auditFile}`,
-  ];
-  const modules = readOfferedManifest(settings.guestModules)?.modules ?? [];
-  lines.push(
-    modules.length > 0
-      ? `  Guest modules:         ${running.baseUrl}/downloads/ (${modules.map((module) => module.file).join(', ')})`
-      : `  Guest modules:         none in ${settings.guestModules} (npm run build:guest-modules)`,
-  );
-  if (running.interrupted > 0) lines.push(`  Closed ${running.interrupted} session(s) left open by an earlier run.`);
-  if (running.generatedToken) {
-    lines.push(`  Agent token (shown only now): ${running.generatedToken}`);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'audit') return audit(argv.slice(1));
+  let settings: ReturnType<typeof readSettings>;
+  try {
+    settings = readSettings(argv, process.env);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    usageFailure(error);
   }
-  console.log(lines.join('\n'));
+  if (settings.help) {
+    console.log(HELP);
+    return;
+  }
+  const log = createOperatorLog(settings.logFormat);
+  const running = await startRelayServer(settings, log);
+  // Handlers before the banner: whoever reads the banner may signal at once.
+  stopOnSignals(running);
+  console.log(bannerLines(running, settings).join('\n'));
+  if (running.tokenLinesWithoutId.length > 0) {
+    log.write(
+      'warn',
+      'tokens-without-id',
+      `token file lines ${running.tokenLinesWithoutId.join(', ')} have no id=: their sessions are recorded under an ` +
+        'id derived from the token (token-…), which changes when the token does. Add "id=AGENT-ID" after each token.',
+    );
+  }
+  log.write('info', 'started', `started on ${running.baseUrl}`, {
+    listen: running.baseUrl,
+    publicUrl: running.publicUrl,
+    auditFile: settings.auditFile,
+  });
 }
 
 main().catch((error: Error) => {
-  if (error instanceof CliUsageError) {
-    // Settings that only turn out wrong while starting, e.g. a token file with too short a token.
-    console.error(`fernhilfe-relay: ${error.message}\nRun fernhilfe-relay --help for the options.`);
-    process.exit(2);
-  }
+  // Settings that only turn out wrong while starting: a short token, an unsafe state path, a held audit log.
+  if (error instanceof CliUsageError) usageFailure(error);
   console.error(`fernhilfe-relay: ${error.name}: ${error.message}`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JoinRateLimiterStats } from '@fernhilfe/session';
 import type { RelayStats } from '@fernhilfe/transport/relay';
+import { AUDIT_LATENCY_BUCKETS, type RelayActivity } from './relay-activity';
 
 type Sample = [labels: Record<string, string>, value: number];
 
@@ -53,14 +54,74 @@ const LIMITER_GAUGES: Array<[string, 'gauge' | 'counter', string, (stats: JoinRa
   ],
 ];
 
+const byLabel = (label: string, counts: ReadonlyMap<string, number>, always: readonly string[]): Sample[] => {
+  const keys = [...new Set([...always, ...counts.keys()])];
+  return keys.map((key): Sample => [{ [label]: key }, counts.get(key) ?? 0]);
+};
+
+const JOIN_OUTCOMES = ['joined', 'unknown', 'expired', 'taken', 'malformed', 'rate-limited'] as const;
+
+/** The families counted from what the relay wrote to the audit log. */
+function activityFamilies(activity: RelayActivity): string[] {
+  const latency = activity.auditLatency;
+  const histogram = [
+    '# HELP fernhilfe_audit_write_seconds Time from an audit append to its fsync.',
+    '# TYPE fernhilfe_audit_write_seconds histogram',
+    ...AUDIT_LATENCY_BUCKETS.map(
+      (bound, index) => `fernhilfe_audit_write_seconds_bucket{le="${bound}"} ${latency.buckets[index] ?? 0}`,
+    ),
+    `fernhilfe_audit_write_seconds_bucket{le="+Inf"} ${latency.count}`,
+    `fernhilfe_audit_write_seconds_sum ${latency.sum}`,
+    `fernhilfe_audit_write_seconds_count ${latency.count}`,
+  ].join('\n');
+  return [
+    family(
+      'fernhilfe_joins_total',
+      'counter',
+      'Join attempts by outcome: joined, or why refused.',
+      byLabel('outcome', activity.joins, JOIN_OUTCOMES),
+    ),
+    family(
+      'fernhilfe_agent_refusals_total',
+      'counter',
+      'Refused agent logins by reason.',
+      byLabel('reason', activity.agentRefusals, ['unauthorized', 'rate-limited']),
+    ),
+    family(
+      'fernhilfe_sessions_ended_total',
+      'counter',
+      'Ended sessions by end reason.',
+      byLabel('reason', activity.sessionsEnded, []),
+    ),
+    family('fernhilfe_rate_limit_trips_total', 'counter', 'Joins and agent logins refused as rate-limited.', [
+      [{}, activity.rateLimitTrips],
+    ]),
+    family('fernhilfe_forwarded_bytes_total', 'counter', 'Bytes forwarded in ended sessions, by direction.', [
+      [{ direction: 'guest-to-agent' }, activity.bytes.guestToAgent],
+      [{ direction: 'agent-to-guest' }, activity.bytes.agentToGuest],
+    ]),
+    histogram,
+    family('fernhilfe_audit_write_failures_total', 'counter', 'Audit appends that failed.', [
+      [{}, activity.auditFailures],
+    ]),
+    family(
+      'fernhilfe_untrusted_forwarded_for_total',
+      'counter',
+      'Requests with X-Forwarded-For from a peer that is no trusted proxy.',
+      [[{}, activity.untrustedForwards]],
+    ),
+  ];
+}
+
 /**
  * The relay's counters in the Prometheus text exposition format (version 0.0.4). Only counts:
  * no addresses, numbers or tokens.
  *
  * @param stats - `relay.stats()`
+ * @param activity - the counters from the audit records, when the relay keeps them
  * @returns the exposition text, ending in a newline
  */
-export function formatMetrics(stats: RelayStats): string {
+export function formatMetrics(stats: RelayStats, activity?: RelayActivity): string {
   const limiters = { joins: stats.rateLimits.joins, 'agent-tokens': stats.rateLimits.agentTokens };
   const families = [
     family('fernhilfe_relay_connections', 'gauge', 'Open WebSocket connections.', [[{}, stats.connections]]),
@@ -92,6 +153,7 @@ export function formatMetrics(stats: RelayStats): string {
         perLimiter(limiters, (stats) => [[{}, pick(stats)]]),
       ),
     ),
+    ...(activity === undefined ? [] : activityFamilies(activity)),
   ];
   return `${families.join('\n')}\n`;
 }
@@ -102,13 +164,19 @@ export function formatMetrics(stats: RelayStats): string {
  * @param request - the request
  * @param response - its response
  * @param stats - reads the relay's counters
+ * @param activity - the counters from the audit records
  */
-export function serveMetrics(request: IncomingMessage, response: ServerResponse, stats: () => RelayStats): void {
+export function serveMetrics(
+  request: IncomingMessage,
+  response: ServerResponse,
+  stats: () => RelayStats,
+  activity?: RelayActivity,
+): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const body = formatMetrics(stats());
+  const body = formatMetrics(stats(), activity);
   response.writeHead(200, {
     'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
     'Cache-Control': 'no-store',

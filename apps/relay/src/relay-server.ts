@@ -3,12 +3,16 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { closeInterruptedSessions, createMemoryRegistry } from '@fernhilfe/session';
-import { createRelay, type Relay } from '@fernhilfe/transport/relay';
+import { createRelay, parseTrustedProxies, type Relay } from '@fernhilfe/transport/relay';
 import { loadAgentTokens } from './agent-tokens';
 import { openRelayAuditLog } from './audit-log';
 import type { CliSettings } from './cli-options';
+import { watchForwardedFor } from './forwarded-for-watch';
 import { createGuestDownloads } from './guest-downloads';
 import { serveMetrics } from './metrics';
+import { listenMetrics, type MetricsServer } from './metrics-server';
+import { createOperatorLog, type OperatorLog } from './operator-log';
+import { observeAuditStore, RelayActivity } from './relay-activity';
 import {
   answerClientError,
   MAX_HEADER_BYTES,
@@ -21,14 +25,24 @@ import { createStaticSite } from './static-site';
 
 /** A started relay process: its URLs and how to stop it. */
 export interface RunningRelayServer {
-  /** Base URL, e.g. `http://localhost:8080`. */
+  /** Where it listens, e.g. `http://localhost:8080`. */
   baseUrl: string;
+  /** The URL customers and agents use: `--public-url`, else {@link RunningRelayServer.baseUrl}. */
+  publicUrl: string;
+  /** Token file lines without `id=` (their agent id is derived from the token). */
+  tokenLinesWithoutId: number[];
+  /** The operator log. */
+  log: OperatorLog;
   /** The agent token generated at start (print it once), when no token was configured. */
   generatedToken: string | undefined;
   /** Sessions the audit log showed as open from a previous run, now closed as `interrupted`. */
   interrupted: number;
   /** The relay (stats). */
   relay: Relay;
+  /** What the relay did: the counters behind `/metrics`. */
+  activity: RelayActivity;
+  /** `http://HOST:PORT/metrics` of the separate metrics address (`--metrics-listen`), if any. */
+  metricsUrl: string | undefined;
   /** Ends live sessions with `relay-shutdown`, flushes and closes the audit log, closes the server. */
   close(): Promise<void>;
 }
@@ -43,10 +57,15 @@ const RELAY_PATH = '/relay';
  * @param settings - CLI settings
  * @returns the running server
  */
-export async function startRelayServer(settings: CliSettings): Promise<RunningRelayServer> {
+export async function startRelayServer(
+  settings: CliSettings,
+  log: OperatorLog = createOperatorLog(settings.logFormat),
+): Promise<RunningRelayServer> {
   const tokens = await loadAgentTokens(settings);
-  const audit = await openRelayAuditLog(settings.auditFile, settings.auditKeyFile);
+  const audit = await openRelayAuditLog(settings.auditFile, settings.auditKeyFile, log);
   const interrupted = await closeInterruptedSessions(audit);
+  const activity = new RelayActivity(log);
+  const watchForwarded = watchForwardedFor(parseTrustedProxies(settings.trustedProxies), log, activity);
 
   const guest = createStaticSite({
     prefix: '/',
@@ -71,6 +90,7 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
   const tls = settings.tlsCert !== undefined && settings.tlsKey !== undefined;
   const everyAnswer = Object.entries(transportSecurityHeaders(tls));
   const routes: RequestHandler = (request, response) => {
+    watchForwarded(request);
     for (const [name, value] of everyAnswer) response.setHeader(name, value);
     const pathname = (request.url ?? '/').split('?')[0];
     if (pathname === '/healthz') {
@@ -78,9 +98,10 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
       return;
     }
     if (pathname === '/metrics') {
-      // Off: a plain 404, never the customer page's fallback.
-      if (settings.metrics) serveMetrics(request, response, () => relay.stats());
-      else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('metrics are off (--metrics)\n');
+      // Off, or on its own address: a plain 404, never the customer page's fallback.
+      if (settings.metrics && settings.metricsListen === undefined) {
+        serveMetrics(request, response, () => relay.stats(), activity);
+      } else response.writeHead(404, { 'Content-Type': 'text/plain' }).end('metrics are off (--metrics)\n');
       return;
     }
     if (pathname === RELAY_PATH) {
@@ -92,7 +113,7 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     }
     response.writeHead(404).end();
   };
-  const onRequest = withRequestBoundary(routes, (line) => console.error(line));
+  const onRequest = withRequestBoundary(routes, (line) => log.write('error', 'request-failed', line));
   const limits = { maxHeaderSize: MAX_HEADER_BYTES };
   const server: Server =
     settings.tlsCert && settings.tlsKey
@@ -102,18 +123,20 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
         )
       : createHttpServer(limits, onRequest);
   server.on('clientError', answerClientError);
+  server.on('upgrade', watchForwarded);
   server.on('upgrade', refuseOtherUpgrades(RELAY_PATH));
 
   const relay = await createRelay({
     server,
     path: RELAY_PATH,
-    audit,
+    audit: observeAuditStore(audit, activity),
     registry: createMemoryRegistry({ waitingForGuestMs: settings.sessionExpirySeconds * 1000 }),
     agentTokens: tokens.entries,
     trustedProxies: settings.trustedProxies,
-    onError: (error) => console.error(`relay: ${error.name}: ${error.message}`),
-    onNotice: (line) => console.warn(`relay: ${line}`),
+    onError: (error) => log.write('error', 'relay-error', `relay: ${error.name}: ${error.message}`),
+    onNotice: (line) => log.write('warn', 'relay-notice', `relay: ${line}`),
   });
+  let metrics: MetricsServer | undefined;
   try {
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -122,7 +145,12 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
         done();
       });
     });
+    metrics =
+      settings.metricsListen === undefined
+        ? undefined
+        : await listenMetrics(settings.metricsListen, () => relay.stats(), activity);
   } catch (error) {
+    server.close();
     await relay.close();
     await audit.close();
     throw error;
@@ -132,13 +160,20 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
   const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(settings.host) ? 'localhost' : settings.host;
 
   let closing: Promise<void> | undefined;
+  const baseUrl = `${scheme}://${shownHost}:${port}`;
   return {
-    baseUrl: `${scheme}://${shownHost}:${port}`,
+    baseUrl,
+    publicUrl: settings.publicUrl ?? baseUrl,
+    tokenLinesWithoutId: tokens.withoutId,
+    log,
     generatedToken: tokens.generated,
     interrupted: interrupted.length,
     relay,
+    activity,
+    metricsUrl: metrics?.url,
     close: () => {
       closing ??= (async () => {
+        await metrics?.close();
         await relay.close();
         await new Promise<void>((done) => {
           server.close(() => done());

@@ -1,72 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseAuditAnchor, parseAuditKey } from '@fernhilfe/session';
 import { openJsonlAuditStore, readAuditAnchorFile, verifyJsonlAuditFile } from '@fernhilfe/session/audit-jsonl';
 import { createAgentClient, createGuestClient } from '@fernhilfe/transport';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliHarness } from './cli-process';
 
-const appDir = join(import.meta.dirname, '..');
-const tsxLoader = pathToFileURL(join(appDir, '../../node_modules/tsx/dist/loader.mjs')).href;
-const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-cli-'));
-const running: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function run(args: string[], env: Record<string, string> = {}) {
-  // node itself runs the relay (tsx as a loader, not as a wrapper process), so a SIGKILL in a
-  // test reaches the relay and leaves no orphan behind.
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@fernhilfe/source', '--import', tsxLoader, join(appDir, 'src/main.ts'), ...args],
-    {
-      cwd: work,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  running.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
-  const output = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(stdout);
-        if (match) resolve(match);
-        else if (child.exitCode !== null) reject(new Error(`exited: ${stdout}\n${stderr}`));
-        else setTimeout(check, 25);
-      };
-      check();
-    });
-  return { child, exited, output, stdout: () => stdout, stderr: () => stderr };
-}
-
-/** Runs the audit-verify script to completion. */
-function auditVerify(args: string[]) {
-  const script = join(appDir, 'src/audit-verify.ts');
-  return spawnSync(process.execPath, ['--conditions=@fernhilfe/source', '--import', tsxLoader, script, ...args], {
-    encoding: 'utf8',
-  });
-}
-
-async function start(extra: string[] = []) {
-  const relay = run(['--port', '0', '--host', '127.0.0.1', ...extra]);
-  const [, base] = await relay.output(/listening on (http:\/\/\S+)/);
-  const [, token] = await relay.output(/Agent token \(shown only now\): (\S+)/);
-  return { ...relay, base: (base as string).replace('localhost', '127.0.0.1'), token: token as string };
-}
+const { work, run, auditVerify, start } = cliHarness('fernhilfe-relay-cli-');
 
 describe('fernhilfe-relay CLI', () => {
   it('documents every option and environment variable in --help', async () => {
@@ -108,6 +48,19 @@ describe('fernhilfe-relay CLI', () => {
       'FERNHILFE_FRAME_ANCESTORS',
       '/healthz',
       'SIGTERM',
+      '--state-dir',
+      'FERNHILFE_STATE_DIR',
+      'STATE_DIRECTORY',
+      '--public-url',
+      'FERNHILFE_PUBLIC_URL',
+      '--log-format',
+      'FERNHILFE_LOG_FORMAT',
+      '--metrics-listen',
+      'FERNHILFE_METRICS_LISTEN',
+      'audit verify FILE',
+      'audit seal FILE',
+      'CIDR',
+      'id=AGENT-ID',
     ]) {
       expect(help.stdout()).toContain(word);
     }
@@ -186,7 +139,9 @@ describe('fernhilfe-relay CLI', () => {
     expect(await relay.exited).toBe(0);
     expect(relay.stdout()).toContain('stopped');
 
-    const auditFile = join(work, 'data/audit.jsonl');
+    const auditFile = join(work, 'state/audit.jsonl');
+    expect(existsSync(join(work, 'data')), 'nothing is written relative to the working directory').toBe(false);
+    expect(statSync(auditFile).mode & 0o777).toBe(0o600);
     const types = readFileSync(auditFile, 'utf8')
       .trim()
       .split('\n')
@@ -258,7 +213,9 @@ describe('fernhilfe-relay CLI', () => {
     expect(await verifyJsonlAuditFile(auditFile, { key, anchor })).toMatchObject({ ok: false, problem: 'truncated' });
     expect(auditVerify(verifyArgs)).toMatchObject({ status: 1, stdout: expect.stringContaining('truncated: line 3') });
     const refused = run(['--port', '0', '--audit-file', auditFile], { FERNHILFE_AUDIT_KEY_FILE: keyFile });
-    expect(await refused.exited).toBe(1);
+    expect(await refused.exited).toBe(2);
+    expect(refused.stderr()).toContain('RELAY_CLI_AUDIT_CHAIN_BROKEN');
     expect(refused.stderr()).toContain('truncated');
+    expect(refused.stderr()).toContain(`fernhilfe-relay audit seal ${auditFile}`);
   });
 });

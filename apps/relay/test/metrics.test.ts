@@ -41,12 +41,41 @@ describe('/metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await response.text();
-    expect(text).toContain('fernhilfe_rate_limit_failures_total{limiter="joins",reason="unknown"} 1\n');
-    expect(text).toContain('fernhilfe_rate_limit_failures_total{limiter="agent-tokens",reason="unauthorized"} 0\n');
-    expect(text).toContain('fernhilfe_rate_limit_wave{limiter="joins"} 0\n');
-    expect(text).toContain('fernhilfe_rate_limit_refusals_total{limiter="joins",rule="prefix-lockout"} 0\n');
-    expect(text).toContain('# TYPE fernhilfe_relay_connections gauge\n');
+    for (const line of [
+      'fernhilfe_rate_limit_failures_total{limiter="joins",reason="unknown"} 1\n',
+      'fernhilfe_rate_limit_failures_total{limiter="agent-tokens",reason="unauthorized"} 0\n',
+      'fernhilfe_rate_limit_wave{limiter="joins"} 0\n',
+      'fernhilfe_rate_limit_refusals_total{limiter="joins",rule="prefix-lockout"} 0\n',
+      '# TYPE fernhilfe_relay_connections gauge\n',
+      'fernhilfe_joins_total{outcome="unknown"} 1\n',
+      'fernhilfe_joins_total{outcome="joined"} 0\n',
+      'fernhilfe_agent_refusals_total{reason="unauthorized"} 0\n',
+      'fernhilfe_forwarded_bytes_total{direction="guest-to-agent"} 0\n',
+      'fernhilfe_audit_write_seconds_count 1\n',
+      'fernhilfe_audit_write_seconds_bucket{le="+Inf"} 1\n',
+      'fernhilfe_untrusted_forwarded_for_total 0\n',
+    ]) {
+      expect(text).toContain(line);
+    }
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('with --metrics-listen serves /metrics only on its own address, never on the public port', async () => {
+    const base = await start(['--metrics-listen', '127.0.0.1:0']);
+    const metricsUrl = running?.metricsUrl as string;
+    expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const response = await fetch(metricsUrl);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('fernhilfe_joins_total{outcome="joined"} 0\n');
+    expect((await fetch(metricsUrl.replace('/metrics', '/'))).status).toBe(404);
+  });
+
+  it('refuses a --metrics-listen that is no HOST:PORT', () => {
+    for (const value of ['9464', 'localhost', '127.0.0.1:99999', '[::1]']) {
+      expect(() => readSettings(['--metrics-listen', value], {}), value).toThrow(CliUsageError);
+    }
+    expect(readSettings(['--metrics-listen', '[::1]:9464'], {}).metricsListen).toEqual({ host: '::1', port: 9464 });
   });
 
   it('is switched on by FERNHILFE_METRICS=1 and refuses other values', () => {

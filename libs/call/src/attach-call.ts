@@ -12,7 +12,10 @@ export interface CallChannel {
   send(bytes: Uint8Array, written?: () => void): Promise<void>;
   /** Receives every payload from the peer, in order. */
   onMessage(handler: (bytes: Uint8Array) => void): void;
-  /** Resolves once when the channel is gone, never rejects. */
+  /**
+   * Resolves once when the channel is gone, never rejects; with `{ reason }` when the relay said
+   * why (a `PairedChannel`'s `SessionEnd`).
+   */
   readonly ended: Promise<unknown>;
   /** Tells the relay the session ended (with this side's reason) and closes the channel. */
   close(reason?: EndReason): void;
@@ -24,8 +27,8 @@ export interface AttachableCall {
   on(name: 'ended', listener: (ended: CallEnded) => void): unknown;
   /** Feeds one payload from the peer. */
   receive(bytes: Uint8Array): void;
-  /** Tells the call its channel is gone. */
-  transportLost(): void;
+  /** Tells the call its channel is gone, with the end reason the relay gave, if it gave one this side believes. */
+  transportLost(relayReason?: EndReason): void;
 }
 
 /** Options of {@link attachCall}. */
@@ -46,6 +49,22 @@ export interface AttachedCall<Call> {
   readonly call: Call;
   /** Resolves with how the call ended once the channel is closed too. */
   readonly closed: Promise<CallEnded>;
+}
+
+/**
+ * The end reason a relay gave when it closed the channel, if this side believes it: one the relay
+ * states itself (`relay-shutdown`, `peer-lost`, …) or one the peer may state (`agent-ended` for a
+ * guest), which the relay passes on only from that peer. Anything else, or no reason: `undefined`.
+ *
+ * @param side - which side this is
+ * @param end - what the channel's `ended` resolved with
+ * @returns the believable reason, or `undefined`
+ */
+export function relayEndReason(side: 'guest' | 'viewer', end: unknown): EndReason | undefined {
+  const reason = (end as { reason?: unknown } | null | undefined)?.reason;
+  const peer = side === 'guest' ? 'viewer' : 'guest';
+  const believable: readonly unknown[] = [...END_REASONS_SENT_BY.relay, ...END_REASONS_SENT_BY[peer]];
+  return believable.includes(reason) ? (reason as EndReason) : undefined;
 }
 
 /** Grace period of {@link AttachCallOptions.closeGraceMs}. */
@@ -79,7 +98,8 @@ async function closeAfter(
  * closes the channel when the call ends. This side's end goes to the relay with its reason (one
  * this side may state, `END_REASONS_SENT_BY`); after the peer's end the relay closes the channel
  * and this side closes it only if the relay has not within `closeGraceMs`; after a lost channel
- * there is nothing to close. The close runs after the call's other `ended` listeners, so reports
+ * there is nothing to close, and the call ends with the reason the relay gave
+ * ({@link relayEndReason}: `relay-shutdown`, `agent-ended`, …), else `peer-lost`. The close runs after the call's other `ended` listeners, so reports
  * they send go out first.
  *
  * @param side - which side this is
@@ -110,6 +130,6 @@ export function attachCall<Call extends AttachableCall>(
     });
   });
   channel.onMessage((bytes) => call.receive(bytes));
-  void channel.ended.then(() => call.transportLost());
+  void channel.ended.then((end) => call.transportLost(relayEndReason(side, end)));
   return { call, closed };
 }

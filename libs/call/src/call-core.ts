@@ -76,8 +76,13 @@ export interface SupportCall<Events extends CoreCallEvents> {
    * @returns a promise that resolves when both were handed to the transport
    */
   end(reason: EndReason): Promise<void>;
-  /** Call when the relay connection ended or the relay said the peer left: ends as `peer-lost`. */
-  transportLost(): void;
+  /**
+   * Call when the relay connection ended or the relay said the peer left: ends as `relayReason`
+   * when given and possible in the current state, else as `peer-lost`.
+   *
+   * @param relayReason - the reason the relay gave (see `relayEndReason`), if any
+   */
+  transportLost(relayReason?: EndReason): void;
   /**
    * Feeds one binary payload from the peer. Never throws: a bad payload ends the call with
    * `protocol-error` (the `ended` event carries the error).
@@ -172,8 +177,9 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
   }
 
   /** Call when the relay connection ended or the relay said the peer left. */
-  transportLost(): void {
-    void this.finish('peer-lost', 'transport', false);
+  transportLost(relayReason?: EndReason): void {
+    const reason = relayReason !== undefined && canEndWith(this.life.state, relayReason) ? relayReason : 'peer-lost';
+    void this.finish(reason, 'transport', false);
   }
 
   /**

@@ -30,6 +30,7 @@ export {
   attachCall,
   type CallChannel,
   DEFAULT_CLOSE_GRACE_MS,
+  relayEndReason,
 } from './attach-call';
 export type {
   CallEnded,

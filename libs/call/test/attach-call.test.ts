@@ -4,7 +4,7 @@ import { type AttachableCall, attachCall, type CallChannel, type CallEnded, type
 
 /** An in-memory channel that writes down what the call did with it. */
 function fakeChannel() {
-  let endChannel: () => void = () => undefined;
+  let endChannel: (end?: { reason: string }) => void = () => undefined;
   const log: string[] = [];
   let handler: (bytes: Uint8Array) => void = () => undefined;
   const channel: CallChannel = {
@@ -12,7 +12,7 @@ function fakeChannel() {
     onMessage: (next) => {
       handler = next;
     },
-    ended: new Promise<void>((resolve) => {
+    ended: new Promise<{ reason: string } | undefined>((resolve) => {
       endChannel = resolve;
     }),
     close: (reason?: EndReason) => {
@@ -20,7 +20,12 @@ function fakeChannel() {
       endChannel();
     },
   };
-  return { channel, log, deliver: (bytes: Uint8Array) => handler(bytes), endFromRelay: () => endChannel() };
+  return {
+    channel,
+    log,
+    deliver: (bytes: Uint8Array) => handler(bytes),
+    endFromRelay: (reason?: string) => endChannel(reason === undefined ? undefined : { reason }),
+  };
 }
 
 /** A call that only records what it was fed and ends when told to. */
@@ -30,7 +35,7 @@ function fakeCall(send: (bytes: Uint8Array) => unknown) {
   const call: AttachableCall & { end(ended: CallEnded): void; send: typeof send; fed: string[] } = {
     on: (_name, listener) => listeners.push(listener),
     receive: (bytes) => void fed.push(`receive ${bytes.length}`),
-    transportLost: () => void fed.push('transport lost'),
+    transportLost: (reason) => void fed.push(`transport lost ${reason ?? '(no reason)'}`),
     end: (ended) => {
       for (const listener of listeners) listener(ended);
     },
@@ -70,7 +75,23 @@ describe('attachCall', () => {
     endFromRelay();
     await settle();
     expect(log).toEqual(['send 3']);
-    expect(call.fed).toEqual(['receive 5', 'transport lost']);
+    expect(call.fed).toEqual(['receive 5', 'transport lost (no reason)']);
+  });
+
+  it.each([
+    ['guest', 'relay-shutdown', 'relay-shutdown'],
+    ['guest', 'agent-ended', 'agent-ended'],
+    ['viewer', 'guest-window-closed', 'guest-window-closed'],
+    ['viewer', 'consent-refused', 'consent-refused'],
+    ['guest', 'consent-refused', '(no reason)'],
+    ['viewer', 'agent-ended', '(no reason)'],
+    ['guest', 'made-up', '(no reason)'],
+  ] as const)("a %s believes the relay's end reason %s as %s", async (side, given, believed) => {
+    const { channel, endFromRelay } = fakeChannel();
+    const { call } = attachCall(side, channel, fakeCall);
+    endFromRelay(given);
+    await settle();
+    expect(call.fed).toEqual([`transport lost ${believed}`]);
   });
 
   it("closes at once with this side's reason when this side ended the call", async () => {

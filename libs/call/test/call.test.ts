@@ -253,6 +253,18 @@ describe('support call', () => {
     expect(pair.viewer.endReason).toBe('peer-lost');
   });
 
+  it('losing the transport ends the call with the reason the relay gave', async () => {
+    const pair = await consented();
+    pair.guest.transportLost('relay-shutdown');
+    expect(pair.guest.endReason).toBe('relay-shutdown');
+  });
+
+  it('a relay reason the state does not allow ends the call as peer-lost', async () => {
+    const pair = await consented();
+    pair.guest.transportLost('consent-refused');
+    expect(pair.guest.endReason).toBe('peer-lost');
+  });
+
   it('measures round-trip time with ping and pong', async () => {
     const pair = await consented();
     const rtts: number[] = [];

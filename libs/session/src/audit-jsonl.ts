@@ -19,7 +19,9 @@
  * @packageDocumentation
  */
 export { readAuditAnchorFile, writeAuditAnchorFile } from './audit/anchor-file';
+export { checkSealLink, type SealOptions, type SealResult, sealJsonlAuditFile } from './audit/jsonl-seal';
 export {
+  type AuditLockHolder,
   type AuditRecovery,
   type JsonlAuditStore,
   type JsonlAuditStoreOptions,

@@ -43,6 +43,10 @@ export const SessionErrorCode = {
   AUDIT_KEY_MISMATCH: 'SESSION_AUDIT_KEY_MISMATCH',
   /** An audit anchor is unreadable or malformed. */
   AUDIT_ANCHOR_INVALID: 'SESSION_AUDIT_ANCHOR_INVALID',
+  /** Another process holds the audit log's lock (`<file>.lock` names it); only one may write a log. */
+  AUDIT_LOCKED: 'SESSION_AUDIT_LOCKED',
+  /** Sealing was asked for a log whose chain verifies: there is no break to recover from. */
+  AUDIT_CHAIN_INTACT: 'SESSION_AUDIT_CHAIN_INTACT',
 } as const;
 
 /** One of the stable codes in {@link SessionErrorCode}. */

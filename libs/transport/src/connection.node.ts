@@ -76,6 +76,7 @@ export async function openConnection(url: string, options: OpenConnectionOptions
     perMessageDeflate: false,
     handshakeTimeout: timeoutMs,
     ...(options.ca === undefined ? {} : { ca: options.ca as string | Buffer | Array<string | Buffer> }),
+    ...(options.localAddress === undefined || tunnel ? {} : { localAddress: options.localAddress }),
     ...(tunnel
       ? {
           createConnection: () =>

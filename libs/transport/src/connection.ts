@@ -161,6 +161,11 @@ export interface OpenConnectionOptions extends ConnectionLimits {
    * Certificates are always verified. Browsers use the system trust store.
    */
   ca?: string | Uint8Array | Array<string | Uint8Array>;
+  /**
+   * Node only, direct connections: the local address to connect from (a host with several
+   * addresses; tests use 127.0.0.x to stand in for different customers).
+   */
+  localAddress?: string;
 }
 
 /**

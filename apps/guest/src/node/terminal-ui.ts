@@ -41,7 +41,7 @@ interface ControlQuestion {
  * Presents the customer flow on a terminal: prompts for the number, the proxy login (password
  * hidden), Ja/Nein questions, and while sharing a status line as the prompt. Lines typed at the
  * status prompt are commands (`b`/`q` end, `z`/`t` take back), or the answer to a pending
- * control request. `de`/`en` at the number prompt switch the language.
+ * control request. `de`/`en` at the number prompt switch the language; `b`/`q` there quit.
  *
  * @param terminal - where the customer reads and types
  * @param lang - initial language
@@ -101,6 +101,7 @@ export function createTerminalUi(terminal: Terminal, lang: Lang): TerminalUi {
         const line = await readLine(t().numberPrompt, signal);
         if (line === undefined) return undefined;
         if (line.trim() === '') continue;
+        if (parseSessionCommand(line) === 'end') return undefined;
         const switched = parseLanguageSwitch(line);
         if (switched === undefined) return line;
         language = switched;

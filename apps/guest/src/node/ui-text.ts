@@ -52,7 +52,7 @@ const de: UiTexts = {
   welcome:
     'Geben Sie die 8-stellige Sitzungsnummer ein, die Ihnen Ihr Mitarbeiter am Telefon nennt\n' +
     '(Leerzeichen und Bindestriche sind erlaubt), und drücken Sie Enter, um die Unterstützung zu starten.\n' +
-    'Strg+C beendet das Programm. "en" + Enter: English.',
+    'b + Enter oder Strg+C beendet das Programm. "en" + Enter: English.',
   numberPrompt: 'Sitzungsnummer: ',
   numberProblem: {
     typo: 'Diese Nummer kann nicht stimmen – wahrscheinlich ein Tippfehler. Bitte vergleichen Sie die Ziffern mit Ihrem Mitarbeiter und geben Sie die Nummer noch einmal ein.',
@@ -127,7 +127,7 @@ const en: UiTexts = {
   title: 'Fernhilfe – remote support',
   welcome:
     'Enter the 8-digit session number your agent tells you on the phone (spaces and dashes are fine)\n' +
-    'and press Enter to start support. Ctrl+C quits. "de" + Enter: Deutsch.',
+    'and press Enter to start support. q + Enter or Ctrl+C quits. "de" + Enter: Deutsch.',
   numberPrompt: 'Session number: ',
   numberProblem: {
     typo: 'This number cannot be right – probably a typo. Please compare the digits with your agent and enter the number again.',

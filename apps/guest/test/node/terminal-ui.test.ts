@@ -46,6 +46,17 @@ describe('terminal UI', () => {
     expect(terminal.output).toContain(text.controlEnded);
   });
 
+  it.each(['q', 'b', 'Quit'])('quits at the number prompt after a session on %s', async (word) => {
+    const terminal = createFakeTerminal();
+    const ui = createTerminalUi(terminal, 'en');
+    const asked = ui.askNumber({ kind: 'ended', reason: 'relay-shutdown' }, new AbortController().signal);
+    expect(terminal.output.join('\n')).toContain(text.ended['relay-shutdown']);
+    await terminal.waitForPrompt(/Session number/);
+    terminal.type(word);
+    expect(await asked).toBeUndefined();
+    expect(ui.inputClosed).toBe(false);
+  });
+
   it('tells a closed input apart from a withdrawn question', async () => {
     const terminal = createFakeTerminal();
     const ui = createTerminalUi(terminal, 'de');

@@ -1,5 +1,5 @@
-import { attachCall, createViewerCall, type ViewerCall } from '@fernhilfe/call';
-import { END_REASONS_SENT_BY, type EndReason } from '@fernhilfe/session';
+import { attachCall, createViewerCall, relayEndReason, type ViewerCall } from '@fernhilfe/call';
+import type { EndReason } from '@fernhilfe/session';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { ViewerError, ViewerErrorCode } from '../errors';
 import { createControlTracker, createCursorShapeCache, toKeyMessage } from './call-mapping';
@@ -8,13 +8,6 @@ import type { ViewerConnection, ViewerConnectionInit } from './viewer-connection
 
 /** How often the viewer pings the guest for the round-trip time while live. */
 export const PING_INTERVAL_MS = 2000;
-
-/**
- * Ends the relay reports for a connection that closed without an authenticated end: only the
- * reasons the relay itself states (`END_REASONS_SENT_BY.relay`) are believed, anything else
- * shows as `peer-lost`.
- */
-const RELAY_VOUCHED_REASONS: readonly EndReason[] = END_REASONS_SENT_BY.relay;
 
 /**
  * The production {@link ViewerConnection}: the relay's agent client from
@@ -66,10 +59,10 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
     });
     live.on('input-blocked', (reason) => events.inputBlocked(reason));
     live.on('rtt', (milliseconds) => events.rtt(milliseconds));
+    // After a lost channel the relay's word counts (relay-shutdown, guest-window-closed, …), else peer-lost.
     live.on('ended', ({ reason, by }) => {
       if (by !== 'transport') finish(reason);
-      else
-        void paired.ended.then((end) => finish(RELAY_VOUCHED_REASONS.includes(end.reason) ? end.reason : 'peer-lost'));
+      else void paired.ended.then((end) => finish(relayEndReason('viewer', end) ?? reason));
     });
   };
 

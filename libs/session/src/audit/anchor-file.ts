@@ -16,7 +16,7 @@ const MAX_ANCHOR_BYTES = 4096;
  */
 export async function writeAuditAnchorFile(path: string, anchor: AuditAnchor): Promise<void> {
   const temporary = `${path}.tmp`;
-  const handle = await open(temporary, 'w');
+  const handle = await open(temporary, 'w', 0o600);
   try {
     await writeFully(handle, Buffer.from(`${formatAuditAnchor(anchor)}\n`, 'utf8'));
     await handle.sync();

@@ -58,7 +58,7 @@ export async function endOfLastLine(handle: FileHandle, size: number): Promise<n
 
 /** Copies `[from, to)` of `source` to a new file at `target` (which must not exist) and fsyncs it. */
 export async function copyRangeDurably(source: FileHandle, from: number, to: number, target: string): Promise<void> {
-  const out = await open(target, 'wx');
+  const out = await open(target, 'wx', 0o600);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (let position = from; position < to; ) {

@@ -35,6 +35,8 @@ export interface JsonlAuditStoreOptions {
   anchorIntervalMs?: number;
   /** Called after each anchor is durably written (e.g. to ship it to another log host). */
   onAnchor?: (anchor: AuditAnchor) => void;
+  /** What this process calls itself in the log's lock file `<path>.lock`. @default `process` */
+  lockOwner?: string;
 }
 
 /** The options with their defaults, as opening and writing use them. */
@@ -51,6 +53,7 @@ export interface ResolvedJsonlOptions {
   anchorEveryRecords: number;
   anchorIntervalMs: number;
   onAnchor: ((anchor: AuditAnchor) => void) | undefined;
+  lockOwner: string;
 }
 
 /**
@@ -72,5 +75,6 @@ export function resolveJsonlOptions(path: string, options: JsonlAuditStoreOption
     anchorEveryRecords: options.anchorEveryRecords ?? 1000,
     anchorIntervalMs: options.anchorIntervalMs ?? 60_000,
     onAnchor: options.onAnchor,
+    lockOwner: options.lockOwner ?? 'process',
   };
 }

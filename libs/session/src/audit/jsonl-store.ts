@@ -14,10 +14,12 @@ import {
 } from '@fernhilfe/session';
 import { JsonlAppendQueue } from './jsonl-append-queue';
 import { readLines, sha256Line } from './jsonl-files';
+import type { AuditLockHolder } from './jsonl-lock';
 import type { AuditRecovery } from './jsonl-open';
 import { type OpenLog, openVerifiedLog } from './jsonl-open-log';
 import { type JsonlAuditStoreOptions, type ResolvedJsonlOptions, resolveJsonlOptions } from './jsonl-options';
 
+export type { AuditLockHolder } from './jsonl-lock';
 export type { AuditRecovery } from './jsonl-open';
 export type { JsonlAuditStoreOptions } from './jsonl-options';
 
@@ -33,6 +35,8 @@ export interface JsonlAuditStore extends AuditStore {
   readonly records: number;
   /** The last anchor written, or found on open; `undefined` without a key. */
   readonly anchor: AuditAnchor | undefined;
+  /** The stale lock of a holder that was gone (crashed) and was replaced on open, if any. */
+  readonly replacedLock: AuditLockHolder | undefined;
 }
 
 /**
@@ -41,7 +45,9 @@ export interface JsonlAuditStore extends AuditStore {
  * append fsynced (fdatasync) before its promise resolves. On open it verifies the chain of
  * complete lines (and, with a key, the anchor file) and recovers from a crash: a partial
  * last line is copied to `<file>.partial-<timestamp>`, reported through `onRecovery` and
- * `recovery`, and cut off so the chain continues. One process may write a log at a time.
+ * `recovery`, and cut off so the chain continues. One process may write a log at a time: open
+ * takes the lock `<path>.lock` (naming pid, host, start and `lockOwner`; a crashed holder's lock
+ * is replaced) and close releases it. Files are created with mode 0600.
  *
  * With a key it writes an anchor (see `AuditAnchor`) to `anchorPath` on open, every
  * `anchorEveryRecords` records or `anchorIntervalMs`, and on close; an anchor only ever names
@@ -50,7 +56,8 @@ export interface JsonlAuditStore extends AuditStore {
  * @param path - the log file
  * @param options - see {@link JsonlAuditStoreOptions}
  * @returns the open store
- * @throws `AuditError` (from `@fernhilfe/session`) `SESSION_AUDIT_CHAIN_BROKEN` if the chain does not verify or is shorter than
+ * @throws `AuditError` (from `@fernhilfe/session`) `SESSION_AUDIT_LOCKED` if another process holds
+ *   the log, `SESSION_AUDIT_CHAIN_BROKEN` if the chain does not verify or is shorter than
  *   its anchor (unless `allowBrokenChain`), `SESSION_AUDIT_KEY_MISMATCH` if it is keyed with another
  *   key or no key was given for a keyed log, `SESSION_AUDIT_ANCHOR_INVALID` for an unreadable anchor
  *   file, `SESSION_AUDIT_OPEN_FAILED` if the file cannot be opened, read or recovered
@@ -110,6 +117,10 @@ class JsonlStore implements JsonlAuditStore {
     return this.#log.anchorer?.last;
   }
 
+  get replacedLock(): AuditLockHolder | undefined {
+    return this.#log.lock.replaced;
+  }
+
   append(record: AuditRecord): Promise<void> {
     if (this.#closed) return Promise.reject(closedError());
     if (this.#queue.failure !== undefined) return Promise.reject(this.#queue.failure);
@@ -147,7 +158,8 @@ class JsonlStore implements JsonlAuditStore {
     this.#closing ??= this.#queue
       .idle()
       .then(() => this.#queue.anchorNow())
-      .finally(() => this.#log.handle.close());
+      .finally(() => this.#log.handle.close())
+      .finally(() => this.#log.lock.release());
     return this.#closing;
   }
 

@@ -113,8 +113,31 @@ export interface SessionEndedRecord extends SessionAuditBase {
   bytes: ForwardedBytes;
 }
 
+/**
+ * The first record of a log started by sealing a broken one (`sealJsonlAuditFile`): it names the
+ * sealed file and the hash of its last good line, so the evidence before and after the break stays
+ * linked. Only ever the first line of a log.
+ */
+export interface ChainContinuedRecord {
+  /** Record type. */
+  type: 'chain-continued';
+  /** When the old log was sealed (ISO 8601 UTC). */
+  at: string;
+  /** File name (in the same directory) the broken log was sealed as, e.g. `audit.jsonl.sealed-2026-…`. */
+  sealedFile: string;
+  /** Good records in the sealed file, before its break. */
+  sealedRecords: number;
+  /** SHA-256 hex of the sealed file's last good line (64 zeros when there was none). */
+  sealedLastHash: string;
+  /** What broke the sealed chain (an `AuditVerifyProblem` code). */
+  problem: string;
+  /** 1-based line of the sealed file where it broke. */
+  problemLine: number;
+}
+
 /** Every audit record, discriminated by `type`. */
 export type AuditRecord =
+  | ChainContinuedRecord
   | AgentRefusedRecord
   | SessionCreatedRecord
   | GuestJoinedRecord
@@ -127,6 +150,7 @@ export type AuditRecord =
 
 /** Every value of `AuditRecord['type']`. */
 export const AUDIT_RECORD_TYPES = [
+  'chain-continued',
   'agent-refused',
   'session-created',
   'guest-joined',
@@ -193,6 +217,15 @@ export function validateAuditRecord(value: unknown): AuditRecord {
   }
   if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) invalid('at must be an ISO date');
   switch (record.type) {
+    case 'chain-continued':
+      checkText(record.sealedFile, 'sealedFile');
+      checkText(record.problem, 'problem');
+      checkCount(record.sealedRecords, 'sealedRecords');
+      checkCount(record.problemLine, 'problemLine');
+      if (typeof record.sealedLastHash !== 'string' || !/^[0-9a-f]{64}$/.test(record.sealedLastHash)) {
+        invalid('sealedLastHash must be SHA-256 hex');
+      }
+      break;
     case 'agent-refused':
       checkText(record.agentAddress, 'agentAddress');
       if (record.reason !== 'unauthorized' && record.reason !== 'rate-limited') invalid('unknown agent refusal reason');

@@ -145,6 +145,7 @@ describe('openJsonlAuditStore', () => {
     await store.append(created!);
     await store.append(joined!);
     for (const record of sessionRecords('finished', 0)) await store.append(record);
+    await store.close(); // stands in for the crashed process: it no longer holds the lock
     appendFileSync(path, '{"seq":9,"pr'); // the crash cut a write short
     const reopened = await openJsonlAuditStore(path);
     expect(reopened.recovery?.line).toBe(9);
@@ -156,7 +157,6 @@ describe('openJsonlAuditStore', () => {
       seq: 8,
     });
     expect(await reopened.verify()).toMatchObject({ ok: true, records: 9 });
-    await store.close();
     await reopened.close();
   });
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { TrustedProxies } from './trusted-proxies';
 
 function normalise(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
@@ -10,10 +11,14 @@ function normalise(address: string): string {
  * proxy (what a reverse proxy appended, not what the client claimed).
  *
  * @param request - the upgrade request
- * @param trustedProxies - addresses of reverse proxies whose `X-Forwarded-For` is believed
+ * @param trustedProxies - reverse proxies whose `X-Forwarded-For` is believed: a `TrustedProxies`
+ *   from `parseTrustedProxies` (addresses and CIDR ranges), or a set of plain addresses
  * @returns the client address (`unknown` if the socket has none)
  */
-export function clientAddress(request: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
+export function clientAddress(
+  request: IncomingMessage,
+  trustedProxies: Pick<TrustedProxies, 'has'> | ReadonlySet<string>,
+): string {
   const peer = normalise(request.socket.remoteAddress ?? 'unknown');
   if (!trustedProxies.has(peer)) return peer;
   const header = request.headers['x-forwarded-for'];

@@ -20,3 +20,4 @@ export { type AgentTokenEntry, type VerifiedAgent, type VerifyAgent, verifyAgent
 export { clientAddress } from './client-address';
 export { DEFAULT_RELAY_LIMITS, type RelayLimits, type RelayOptions } from './options';
 export { createRelay, type Relay, type RelayStats } from './relay';
+export { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';

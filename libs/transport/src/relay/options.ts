@@ -37,7 +37,11 @@ export interface RelayOptions {
   agentRateLimiter?: JoinRateLimiter;
   /** Audit store; every step is appended and awaited before it is acknowledged. @defaultValue `createMemoryAuditStore()` */
   audit?: AuditStore;
-  /** Addresses of reverse proxies whose `X-Forwarded-For` is trusted for the client address. @defaultValue none */
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is trusted for the client address: IPv4/IPv6 addresses
+   * and CIDR ranges (`127.0.0.0/8`); anything else is refused with `TRANSPORT_INVALID_ARGUMENT`.
+   * @defaultValue none
+   */
   trustedProxies?: readonly string[];
   /** Largest WebSocket message in bytes. @defaultValue 1 MiB */
   maxMessageBytes?: number;

@@ -15,6 +15,7 @@ import { GuardedConnection } from './guarded-connection';
 import { type RelayOptions, resolveRelayLimits } from './options';
 import { closeOwnServer, listenOwnServer, type OwnServer } from './own-server';
 import { RelayCore } from './relay-core';
+import { parseTrustedProxies } from './trusted-proxies';
 import { createUpgradeHandler } from './upgrade-handler';
 
 /** What {@link Relay.stats} reports. */
@@ -71,7 +72,8 @@ function closeClient(ws: WebSocket): Promise<void> {
  *
  * @param options - see {@link RelayOptions}
  * @returns the running relay
- * @throws `TransportError` (of `@fernhilfe/transport`) `TRANSPORT_INVALID_ARGUMENT` for bad options; the listen error of the
+ * @throws `TransportError` (of `@fernhilfe/transport`) `TRANSPORT_INVALID_ARGUMENT` for bad options (also a
+ *   `trustedProxies` entry that is no address or CIDR range); the listen error of the
  *   own server (e.g. `EADDRINUSE`)
  *
  * @example
@@ -107,7 +109,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     limits,
     onError,
   });
-  const trusted = new Set(options.trustedProxies ?? []);
+  const trusted = parseTrustedProxies(options.trustedProxies ?? []);
   const counter = new ConnectionCounter(limits.maxConnectionsPerIp, limits.maxConnections);
   const wss = new WebSocketServer({
     noServer: true,

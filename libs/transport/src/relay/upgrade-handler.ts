@@ -4,6 +4,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { TransportError, TransportErrorCode } from '#errors';
 import { clientAddress } from './client-address';
 import type { ConnectionCounter } from './connection-counter';
+import type { TrustedProxies } from './trusted-proxies';
 
 /** What the relay's upgrade handler needs. */
 export interface UpgradeHandlerOptions {
@@ -12,7 +13,7 @@ export interface UpgradeHandlerOptions {
   /** Whether the relay is attached to a host's server (then other paths are the host's to answer). */
   attached: boolean;
   /** Proxies whose `X-Forwarded-For` is believed. */
-  trusted: ReadonlySet<string>;
+  trusted: TrustedProxies;
   /** Connections per address and in all. */
   counter: ConnectionCounter;
   /** The `noServer` WebSocket server that completes the handshake. */
