@@ -11,8 +11,10 @@ import { freePort, hasNginx, makeCaAndServerCertificate, type NginxProxy, startN
 const work = mkdtempSync(join(tmpdir(), 'fernhilfe-relay-nginx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const TOKEN = 'nginx-test-agent-token-0123456789';
-const tls = hasNginx ? makeCaAndServerCertificate(work) : undefined;
-const ca = tls ? readFileSync(tls.ca, 'utf8') : '';
+// Never skipped: scripts/ensure-system-deps.sh installs nginx on a machine without it.
+if (!hasNginx) throw new Error('the reverse-proxy tests need nginx: apt-get install -y nginx');
+const tls = makeCaAndServerCertificate(work);
+const ca = readFileSync(tls.ca, 'utf8');
 
 /** A relay on 127.0.0.1 behind nginx with TLS, logging into `lines`. */
 async function relayBehindNginx(name: string, trustProxy: string[]) {
@@ -26,7 +28,7 @@ async function relayBehindNginx(name: string, trustProxy: string[]) {
   const relay: RunningRelayServer = await startRelayServer(settings, {
     write: (level, event, text) => void lines.push({ level, event, text }),
   });
-  const nginx: NginxProxy = await startNginx(join(work, `${name}-nginx`), port, tls!);
+  const nginx: NginxProxy = await startNginx(join(work, `${name}-nginx`), port, tls);
   const url = `${nginx.base.replace('https', 'wss')}/relay`;
   return {
     url,
@@ -59,7 +61,7 @@ async function joinAs(url: string, localAddress: string) {
   return { agent, joined };
 }
 
-describe.skipIf(!hasNginx)('behind nginx with TLS (customers on 127.0.0.2 and 127.0.0.3)', () => {
+describe('behind nginx with TLS (customers on 127.0.0.2 and 127.0.0.3)', () => {
   it('with --trust-proxy, keys each customer on their own address: a guesser does not hold back another customer', async () => {
     const relay = await relayBehindNginx('trusted', ['127.0.0.1']);
     try {
