@@ -33,7 +33,7 @@ export async function readDocumentedHelpdesk(relayBase: string): Promise<Documen
     const [, lang, name, body] = match as unknown as [string, string, string, string];
     files[`/${name}`] = { type: TYPES[lang] ?? 'text/plain', body: localise(body) };
   }
-  const csp = /^Content-Security-Policy: (.+)$/m.exec(doc)?.[1];
+  const csp = /^\s*Content-Security-Policy: (.+)$/m.exec(doc)?.[1];
   if (!csp) throw new Error('docs/embedding.md documents no Content-Security-Policy line');
   return { files, csp: localise(csp) };
 }
@@ -67,6 +67,10 @@ export async function startHelpdesk(helpdesk: DocumentedHelpdesk, token: string)
         ticketUpdates.push(JSON.parse(body) as Record<string, unknown>);
         response.writeHead(204).end();
       });
+      return;
+    }
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
       return;
     }
     const file = helpdesk.files[path === '/' ? '/ticket.html' : path];
