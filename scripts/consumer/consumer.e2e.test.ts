@@ -14,7 +14,7 @@ import { type RunningCommand, startInstalledCommand } from './installed-command'
 import { manifest, type PackedPackage, PUBLISHED, packWorkspaces, ROOT, run, runOk } from './packages';
 
 const TOKEN = 'consumer-test-agent-token-0123456789';
-const fixtures = join(import.meta.dirname, 'fixtures');
+const consumerFiles = join(import.meta.dirname, 'consumer-project');
 
 let work: string;
 let project: string;
@@ -39,7 +39,7 @@ beforeAll(async () => {
       dependencies: { ...dependencies, '@types/node': typesNode['@types/node'] },
     }),
   );
-  for (const file of await readdir(fixtures)) await copyFile(join(fixtures, file), join(project, file));
+  for (const file of await readdir(consumerFiles)) await copyFile(join(consumerFiles, file), join(project, file));
   await runOk('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
     cwd: project,
   });
@@ -173,6 +173,14 @@ describe('the embedding guide', () => {
       expect(saved.fernhilfeSessionId).toBeTruthy();
       const grouped = `${saved.fernhilfeNumber.slice(0, 4)} ${saved.fernhilfeNumber.slice(4)}`;
       await expect.poll(() => page.getByText(grouped).count()).toBeGreaterThan(0);
+
+      // A session the agent starts with the viewer's own button reaches the ticket too.
+      await page.getByRole('button', { name: 'Sitzung beenden' }).click();
+      await expect.poll(() => helpdesk.ticketUpdates.at(-1)).toEqual({ fernhilfeEndReason: 'agent-ended' });
+      await page.getByRole('button', { name: 'Neue Sitzung' }).click();
+      const sessions = () => helpdesk.ticketUpdates.filter((update) => 'fernhilfeSessionId' in update);
+      await expect.poll(() => sessions().length).toBe(2);
+      expect(sessions()[1]?.fernhilfeSessionId).not.toBe(saved.fernhilfeSessionId);
       expect(problems).toEqual([]);
     } finally {
       await helpdesk.close();
