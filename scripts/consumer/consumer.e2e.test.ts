@@ -80,6 +80,14 @@ describe('the packed packages', () => {
     }
   });
 
+  it('carry the licences of the third-party code bundled into their web pages', () => {
+    const filesOf = (name: string) => packed.find((entry) => entry.name === name)?.files ?? [];
+    expect(filesOf('@fernhilfe/viewer')).toContain('dist/web/THIRD-PARTY-NOTICES.txt');
+    expect(filesOf('@fernhilfe/relay')).toEqual(
+      expect.arrayContaining(['dist/web/agent/THIRD-PARTY-NOTICES.txt', 'dist/web/guest/THIRD-PARTY-NOTICES.txt']),
+    );
+  });
+
   it('load by name through import and require alike, with errors recognisable by code', async () => {
     const { stdout } = await runOk(process.execPath, ['imports.mjs'], { cwd: project });
     const report = JSON.parse(stdout) as Record<
@@ -132,6 +140,7 @@ describe('the installed commands', () => {
     expect(embed.status).toBe(200);
     expect(embed.headers.get('content-type')).toContain('javascript');
     expect(embed.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await embed.text()).toContain('noble-ciphers - MIT License');
     const support = await fetch(`${base}/`);
     expect(support.status).toBe(200);
     expect(await support.text()).toContain('app.js');
