@@ -60,7 +60,9 @@ export async function moduleGraph(entries: readonly string[]): Promise<ModuleGra
   return graph;
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'test-results', 'results', 'docs']);
+// `consumer-project`: files of a project outside the repository (scripts/consumer), compiled
+// against the installed tarballs, not against the sources.
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'test-results', 'results', 'docs', 'consumer-project']);
 
 /**
  * Every TypeScript file (not `.d.ts`) under `dir`, repository-relative.

@@ -40,7 +40,7 @@ export interface CliSettings {
   help: boolean;
 }
 
-/** A path relative to this file, in `apps/relay/dist` (built) or `apps/relay/src` (tsx). */
+/** A path relative to this file, in `dist` (built, installed) or `apps/relay/src` (tsx). */
 function besideApps(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
 }
@@ -81,9 +81,9 @@ Options (each can also be set by the environment variable in brackets; the optio
   --tls-cert FILE       PEM certificate: serve https/wss (needs --tls-key)   [FERNHILFE_TLS_CERT]
   --tls-key FILE        PEM private key                                      [FERNHILFE_TLS_KEY]
   --static-guest DIR    customer page bundle served at /                     [FERNHILFE_STATIC_GUEST]
-                        (default apps/guest/dist/web)
+                        (default: the page in this package, dist/web/guest)
   --static-viewer DIR   agent console bundle served at /agent/               [FERNHILFE_STATIC_VIEWER]
-                        (default apps/viewer/dist/web, else apps/viewer/dist)
+                        (default: the console in this package, dist/web/agent)
   --guest-modules DIR   guest modules (npm run build:guest-modules) offered  [FERNHILFE_GUEST_MODULES]
                         at /downloads/ and on the customer page
                         (default dist/guest-modules; none there: no downloads)
@@ -214,10 +214,11 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     auditKeyFile: pick(values['audit-key-file'], 'FERNHILFE_AUDIT_KEY_FILE'),
     tlsCert: pick(values['tls-cert'], 'FERNHILFE_TLS_CERT'),
     tlsKey: pick(values['tls-key'], 'FERNHILFE_TLS_KEY'),
-    staticGuest: pick(values['static-guest'], 'FERNHILFE_STATIC_GUEST') ?? defaultBundle('../../guest/dist/web'),
+    staticGuest:
+      pick(values['static-guest'], 'FERNHILFE_STATIC_GUEST') ?? defaultBundle('./web/guest', '../../guest/dist/web'),
     staticViewer:
       pick(values['static-viewer'], 'FERNHILFE_STATIC_VIEWER') ??
-      defaultBundle('../../viewer/dist/web', '../../viewer/dist'),
+      defaultBundle('./web/agent', '../../viewer/dist/web', '../../viewer/dist'),
     guestModules: pick(values['guest-modules'], 'FERNHILFE_GUEST_MODULES') ?? besideApps('../../../dist/guest-modules'),
     org: pick(values.org, 'FERNHILFE_ORG') ?? 'Fernhilfe',
     agentName: pick(values['agent-name'], 'FERNHILFE_AGENT_NAME') ?? 'Support',

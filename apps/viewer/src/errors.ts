@@ -5,6 +5,8 @@
 export const ViewerErrorCode = {
   /** The relay could not be reached (network, TLS, refused connection). */
   RELAY_UNREACHABLE: 'VIEWER_RELAY_UNREACHABLE',
+  /** `getToken` threw, rejected or gave no token (not a non-empty string); no relay was contacted. */
+  TOKEN_UNAVAILABLE: 'VIEWER_TOKEN_UNAVAILABLE',
   /** The relay rejected the agent token. */
   TOKEN_REJECTED: 'VIEWER_TOKEN_REJECTED',
   /** The relay does not know the session number. */

@@ -64,7 +64,7 @@ export interface ViewerHandle {
   /**
    * Asks the relay for a session number and shows it.
    * @returns the session id, number and expiry
-   * @throws {@link ViewerError} `VIEWER_TOKEN_REJECTED`, `VIEWER_RATE_LIMITED`, `VIEWER_RELAY_UNREACHABLE`, `VIEWER_INVALID_STATE`
+   * @throws {@link ViewerError} `VIEWER_TOKEN_UNAVAILABLE`, `VIEWER_TOKEN_REJECTED`, `VIEWER_RATE_LIMITED`, `VIEWER_RELAY_UNREACHABLE`, `VIEWER_INVALID_STATE`
    */
   createSession(): Promise<CreatedSession>;
   /**

@@ -4,6 +4,7 @@ import type { createEncoder } from '@fernhilfe/codec';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RemoteKeyInput, RemotePointerInput } from '../src/input/remote-input';
+import type { FernhilfeViewerElement } from '../src/viewer-element';
 import { type Browser, type ConsoleSite, launchChromium, screenshotDir, serveConsole } from './browser/harness';
 import type { FakeRelay } from './fakes/fake-connection';
 import type { encodeFakeUpdate, patternPixel, patternRect } from './fakes/fake-decoder';
@@ -428,5 +429,16 @@ describe('<fernhilfe-viewer> embedded in a helpdesk page', () => {
     expect(await part('number').locator('xpath=..').locator('h2').textContent()).toBe('Sitzungsnummer');
     await page.evaluate(() => document.querySelector('fernhilfe-viewer')!.setAttribute('lang', 'en'));
     expect(await part('end').textContent()).toBe('End session');
+  });
+
+  it('takes over getToken, connect and createDecoder set before the element was defined', async () => {
+    await page.goto(`${site.url}/embed-late-define.html`);
+    await page.waitForFunction(() => (window as unknown as { lateReady?: boolean }).lateReady === true);
+    const created = await page.evaluate(() =>
+      document.querySelector<FernhilfeViewerElement>('fernhilfe-viewer')!.createSession(),
+    );
+    expect(created.sessionId).toBe('sess-0001');
+    expect(await part('number').textContent()).toBe('1234 5678');
+    expect(await page.evaluate(() => fake.relay.sent.tokens)).toEqual(['late-token']);
   });
 });

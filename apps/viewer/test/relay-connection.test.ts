@@ -84,11 +84,11 @@ async function joinAsGuest(
   return { call, channel, code };
 }
 
-async function connect(url: string, token = TOKEN) {
+async function connect(url: string, token: string | (() => Promise<string>) = TOKEN) {
   const seen = recorder();
   const connection: ViewerConnection = createRelayConnection({
     relayUrl: url,
-    getToken: () => token,
+    getToken: typeof token === 'string' ? () => token : token,
     events: seen.events,
   });
   cleanups.push(() => connection.end('agent-ended'));
@@ -228,7 +228,7 @@ describe('createRelayConnection over a real relay', () => {
     expect(await seen.next('ended')).toBe('guest-window-closed');
   });
 
-  it('maps a rejected token, an unreachable relay and an expired number', async () => {
+  it('maps a rejected token, an unreachable relay, a failing token source and an expired number', async () => {
     const url = await startRelay(300);
     const rejected = await connect(url, 'wrong-token-0123456789');
     await expect(rejected.connection.createSession()).rejects.toMatchObject({ code: ViewerErrorCode.TOKEN_REJECTED });
@@ -237,6 +237,13 @@ describe('createRelayConnection over a real relay', () => {
     await expect(unreachable.connection.createSession()).rejects.toMatchObject({
       code: ViewerErrorCode.RELAY_UNREACHABLE,
     });
+
+    const failing = await connect(url, () => Promise.reject(new Error('helpdesk answered 500')));
+    await expect(failing.connection.createSession()).rejects.toMatchObject({
+      code: ViewerErrorCode.TOKEN_UNAVAILABLE,
+    });
+    const empty = await connect(url, '');
+    await expect(empty.connection.createSession()).rejects.toMatchObject({ code: ViewerErrorCode.TOKEN_UNAVAILABLE });
 
     const expiring = await connect(url);
     await expiring.connection.createSession();

@@ -107,7 +107,7 @@ export interface Framebuffer {
   /** Height in pixels (0 before the first keyframe). */
   readonly height: number;
   /** RGBA pixels, `4 · width` bytes per row. Replaced by a new array when a keyframe changes the size. */
-  readonly data: Uint8ClampedArray;
+  readonly data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** What one update changed. */

@@ -2,6 +2,7 @@ import { attachCall, createViewerCall, relayEndReason, type ViewerCall } from '@
 import type { EndReason } from '@fernhilfe/session';
 import { type AgentSession, createAgentClient, type PairedChannel } from '@fernhilfe/transport';
 import { ViewerError, ViewerErrorCode } from '../errors';
+import { fetchToken } from './agent-token';
 import { createControlTracker, createCursorShapeCache, toKeyMessage } from './call-mapping';
 import { viewerErrorFromRelay } from './relay-errors';
 import type { ViewerConnection, ViewerConnectionInit } from './viewer-connection';
@@ -84,7 +85,7 @@ export function createRelayConnection(init: ViewerConnectionInit): ViewerConnect
   return {
     async createSession() {
       if (agent) throw new ViewerError(ViewerErrorCode.INVALID_STATE, 'this connection already has a session');
-      const token = await init.getToken();
+      const token = await fetchToken(init.getToken);
       let session: AgentSession;
       try {
         session = await createAgentClient({ url: init.relayUrl, token });

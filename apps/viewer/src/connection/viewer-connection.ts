@@ -67,7 +67,7 @@ export interface ViewerConnection {
    * Asks the relay for a fresh session number and waits for a guest.
    *
    * @returns the number and its expiry
-   * @throws {@link ViewerError} `VIEWER_TOKEN_REJECTED`, `VIEWER_RATE_LIMITED`, `VIEWER_RELAY_UNREACHABLE`
+   * @throws {@link ViewerError} `VIEWER_TOKEN_UNAVAILABLE`, `VIEWER_TOKEN_REJECTED`, `VIEWER_RATE_LIMITED`, `VIEWER_RELAY_UNREACHABLE`
    */
   createSession(): Promise<CreatedSession>;
   /** Asks the customer for control. The answer arrives as a `control` event. */

@@ -28,7 +28,7 @@ export const KEY_COMBOS = {
   'print-screen': [{ code: 'PrintScreen', key: 'PrintScreen' }],
 } as const satisfies Record<string, readonly ComboKey[]>;
 
-/** Name of one entry of {@link KEY_COMBOS}. */
+/** Name of one key combination the menu offers; {@link KEY_COMBO_IDS} lists them all. */
 export type KeyComboId = keyof typeof KEY_COMBOS;
 
 /** The combination names in menu order. */

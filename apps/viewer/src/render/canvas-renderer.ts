@@ -78,7 +78,7 @@ export function createCanvasRenderer(viewport: HTMLElement): CanvasRenderer {
     cursorCanvas.width = shape.width;
     cursorCanvas.height = shape.height;
     if (shape.width > 0 && shape.height > 0) {
-      const pixels = new ImageData(shape.rgba as Uint8ClampedArray<ArrayBuffer>, shape.width, shape.height);
+      const pixels = new ImageData(shape.rgba, shape.width, shape.height);
       cursorContext.putImageData(pixels, 0, 0);
     }
   };
@@ -106,7 +106,7 @@ export function createCanvasRenderer(viewport: HTMLElement): CanvasRenderer {
           canvas.width = width;
           canvas.height = height;
         }
-        image = new ImageData(data as Uint8ClampedArray<ArrayBuffer>, width, height);
+        image = new ImageData(data, width, height);
         imageSource = data;
         context.putImageData(image, 0, 0);
         if (resized) layout();

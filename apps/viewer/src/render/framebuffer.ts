@@ -13,7 +13,7 @@ export interface Rect {
 export interface Framebuffer {
   readonly width: number;
   readonly height: number;
-  readonly data: Uint8ClampedArray;
+  readonly data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** A remote cursor image with its hotspot. */
@@ -24,7 +24,7 @@ export interface CursorShape {
   hotspotX: number;
   hotspotY: number;
   /** RGBA bytes, `width * height * 4`, not premultiplied. */
-  rgba: Uint8ClampedArray;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** A cursor message: position in remote pixels, and a new shape when it changed. */

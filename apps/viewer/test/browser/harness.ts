@@ -26,7 +26,7 @@ export interface ConsoleSite {
 /**
  * Builds the web bundles exactly as `npm run build` does (into a temp dir) plus a
  * fake-wired app.js, and serves them from a loopback HTTP server on a random port; `/app.js` comes from the fake build, and
- * `/embed-test.html` from test/browser. The console page is served with a strict CSP.
+ * `/embed-test.html`, `/embed-late-define.html` from test/browser. The console page is served with a strict CSP.
  */
 export async function serveConsole(): Promise<ConsoleSite> {
   // Same build as `npm run build`, into private directories so a concurrent build of
@@ -39,6 +39,7 @@ export async function serveConsole(): Promise<ConsoleSite> {
     '/app.js': join(fakeDir, 'app.js'),
     '/app.js.map': join(fakeDir, 'app.js.map'),
     '/embed-test.html': join(appDir, 'test/browser/embed-test.html'),
+    '/embed-late-define.html': join(appDir, 'test/browser/embed-late-define.html'),
   };
   const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
