@@ -1,5 +1,5 @@
 import type { FrameSource } from './frame-pump';
-import { VideoFrameChanges } from './i420-changes';
+import { VideoFrameChanges } from './video-frame-changes';
 import type { ScreenPatch } from './screen-picture';
 
 /** The customer's shared screen, as chosen in the browser's own picker. */
