@@ -2,7 +2,8 @@
 # Makes sure the Debian packages that Fernhilfe's tests use are installed:
 # a real X display (Xvfb, xterm, xdotool, xwd, setxkbmap), Chromium for browser tests, a real
 # HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, and wine with
-# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb).
+# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb), and
+# x11vnc, websockify and noVNC, the reference the glass-to-glass bench measures Fernhilfe against.
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -18,8 +19,10 @@ declare -A needed=(
   [openssl]=openssl
   [wine]=wine
   [osslsigncode]=osslsigncode
+  [x11vnc]=x11vnc         # the glass-to-glass bench's reference: noVNC over x11vnc
+  [websockify]=websockify
 )
-extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine)
+extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine novnc)
 
 missing=()
 for command in "${!needed[@]}"; do
