@@ -1,6 +1,6 @@
 import type { FrameSource } from './frame-pump';
-import { VideoFrameChanges } from './video-frame-changes';
 import type { ScreenPatch } from './screen-picture';
+import { VideoFrameChanges } from './video-frame-changes';
 
 /** The customer's shared screen, as chosen in the browser's own picker. */
 export interface ScreenShare extends FrameSource {
