@@ -4,7 +4,8 @@
 # HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, wine with
 # osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb),
 # libwine-dev for the Windows headers its COM calls are checked against, nginx as the TLS reverse
-# proxy in front of the relay, and systemd-analyze to verify the relay's unit.
+# proxy in front of the relay, systemd-analyze to verify the relay's unit, and x11vnc, websockify
+# and noVNC, the reference the glass-to-glass bench measures Fernhilfe against.
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -22,9 +23,11 @@ declare -A needed=(
   [osslsigncode]=osslsigncode
   [nginx]=nginx
   [systemd-analyze]=systemd
+  [x11vnc]=x11vnc # the glass-to-glass bench's reference: noVNC over x11vnc
+  [websockify]=websockify
 )
 # libwine-dev: the Windows SDK headers, to check the COM vtable slots the Windows guest calls.
-extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine libwine-dev)
+extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine libwine-dev novnc)
 
 missing=()
 for command in "${!needed[@]}"; do

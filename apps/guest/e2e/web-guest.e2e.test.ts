@@ -287,6 +287,22 @@ describe('browser guest in headed Chromium under Xvfb', () => {
     expect(difference.lumaOnlyMax).toBe(0);
     expect(difference.cleanMax).toBeLessThanOrEqual(CLEAN_TOLERANCE);
 
+    // A small change later (odd position and size: only the changed part is converted and sent)
+    // reaches the viewer exactly too.
+    const change: Fill = { x: 901, y: 451, width: 31, height: 17, color: 0x336699 };
+    await paintRoot(x11, [change]);
+    const changed = expectedPicture([...fills, change]);
+    const afterChange = await waitFor(
+      'the viewer’s picture to show the small change',
+      async () => {
+        const diff = compareArea(viewer.decoder.framebuffer, changed);
+        return matches(diff) ? diff : undefined;
+      },
+      30_000,
+    );
+    expect(afterChange.lumaOnlyMax).toBe(0);
+    await paintRoot(x11, fills);
+
     // The agent ends: the page says so in plain words and offers the way back.
     await viewer.call.end('agent-ended');
     viewer.channel.close('agent-ended');

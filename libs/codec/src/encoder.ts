@@ -95,7 +95,7 @@ class BlockEncoder implements Encoder {
     findBlockSources(frame, memory, changed, candidates, this.#motionOf);
     const written = writeCopyOps(this.#body, grid, changed, this.#motionOf, candidates);
     this.#recent = written.used;
-    const tiles = writeTileOps(this.#body, frame, grid, changed, this.#motionOf, this.#scratch);
+    const tiles = writeTileOps(this.#body, frame, previous, grid, changed, this.#motionOf, this.#scratch);
     memory.rememberChanged(frame, changed);
     return this.#finish(false, written.copies, written.copies + written.references + tiles);
   }

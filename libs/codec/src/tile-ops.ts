@@ -1,8 +1,10 @@
 import type { LittleEndianWriter } from './byte-writer';
 import { BLOCK, type BlockGrid } from './change-detection';
+import { differenceBounds } from './difference-bounds';
 import type { FrameWords } from './frame-input';
 import { PaletteAnalysis } from './palette-analysis';
 import { writePixelOp } from './pixel-op';
+import type { Rect } from './types';
 
 /** Tiles are 64×64 pixels (4×4 blocks): the largest rectangle one pixel op covers. */
 const TILE_BLOCKS = 4;
@@ -49,11 +51,12 @@ export function writeKeyframeOps(
 }
 
 /**
- * One pixel op per tile, covering the tile's changed blocks that no copy explains
- * (`motionOf[block]` < 0).
+ * One pixel op per tile, covering the pixels that differ from the previous frame in the tile's
+ * changed blocks that no copy explains (`motionOf[block]` < 0).
  *
  * @param body - where the ops go
  * @param frame - the new frame
+ * @param previous - the previous frame in the byte order of `frame`, `grid.width` words per row
  * @param grid - its block grid
  * @param changed - indices of the changed blocks, in raster order
  * @param motionOf - per block: copied (≥ 0) or not (-1)
@@ -63,19 +66,40 @@ export function writeKeyframeOps(
 export function writeTileOps(
   body: LittleEndianWriter,
   frame: FrameWords,
+  previous: Uint32Array,
   grid: BlockGrid,
   changed: readonly number[],
   motionOf: Int8Array,
   scratch: PixelOpScratch,
 ): number {
-  const bounds = tileBounds(grid, changed, motionOf);
-  for (const [bx0, by0, bx1, by1] of bounds.values()) {
+  const rects: Rect[] = [];
+  const union = { x0: grid.width, y0: grid.height, x1: 0, y1: 0 };
+  for (const [bx0, by0, bx1, by1] of tileBounds(grid, changed, motionOf).values()) {
     const x = bx0 * BLOCK;
     const y = by0 * BLOCK;
-    const rect = { x, y, width: Math.min(bx1 * BLOCK, grid.width) - x, height: Math.min(by1 * BLOCK, grid.height) - y };
-    writePixelOp(body, frame, rect, scratch.pixels, scratch.analysis);
+    const blocks = {
+      x,
+      y,
+      width: Math.min(bx1 * BLOCK, grid.width) - x,
+      height: Math.min(by1 * BLOCK, grid.height) - y,
+    };
+    const rect = differenceBounds(frame, previous, grid.width, blocks);
+    if (rect === undefined) continue;
+    rects.push(rect);
+    union.x0 = Math.min(union.x0, rect.x);
+    union.y0 = Math.min(union.y0, rect.y);
+    union.x1 = Math.max(union.x1, rect.x + rect.width);
+    union.y1 = Math.max(union.y1, rect.y + rect.height);
   }
-  return bounds.size;
+  const unionWidth = union.x1 - union.x0;
+  const unionHeight = union.y1 - union.y0;
+  // A small change that straddles tile borders (a cursor, a marker) goes as one op, not one per tile.
+  const ops =
+    rects.length > 1 && unionWidth * unionHeight <= TILE * TILE
+      ? [{ x: union.x0, y: union.y0, width: unionWidth, height: unionHeight }]
+      : rects;
+  for (const rect of ops) writePixelOp(body, frame, rect, scratch.pixels, scratch.analysis);
+  return ops.length;
 }
 
 /** Per tile, the bounding box (in blocks: x0, y0, x1, y1) of its changed blocks that are not copied. */

@@ -23,6 +23,15 @@ function edit(
   return copy;
 }
 
+/** An encoder and a decoder that both saw the keyframe of a synthetic `width`×`height` frame. */
+function afterKeyframe(width: number, height: number, seed: number) {
+  const base = syntheticFrame(width, height, seed);
+  const encoder = createEncoder({ width, height });
+  const decoder = createDecoder();
+  decoder.decode(encoder.encode({ width, height, data: base, format: 'bgrx' }));
+  return { base, encoder, decoder };
+}
+
 describe('createEncoder', () => {
   it.each([
     [1366, 768],
@@ -86,13 +95,30 @@ describe('createEncoder', () => {
     expect(encoder.encode(frame).length).toBeLessThanOrEqual(24);
   });
 
+  it('sends a small change as one op of its own size, also across tile borders', () => {
+    const width = 256;
+    const height = 192;
+    const { base, encoder, decoder } = afterKeyframe(width, height, 7);
+    const marker = { width, height, data: edit(base, width * 4, 50, 40, 40, 40, 0x336699), format: 'bgrx' } as const;
+    const update = encoder.encode(marker);
+    expect(decoder.decode(update).rects).toEqual([{ x: 50, y: 40, width: 40, height: 40 }]);
+    expectSamePicture(decoder, marker);
+    expect(update.length).toBeLessThanOrEqual(18 + 12); // header and one solid op
+    const spread = {
+      ...marker,
+      data: edit(edit(marker.data, width * 4, 3, 5, 1, 2, 0x010203), width * 4, 250, 180, 2, 1, 0),
+    };
+    expect(decoder.decode(encoder.encode(spread)).rects).toEqual([
+      { x: 3, y: 5, width: 1, height: 2 },
+      { x: 250, y: 180, width: 2, height: 1 },
+    ]);
+    expectSamePicture(decoder, spread);
+  });
+
   it('compares only damaged areas when hints are given', () => {
     const width = 256;
     const height = 128;
-    const base = syntheticFrame(width, height, 6);
-    const encoder = createEncoder({ width, height });
-    const decoder = createDecoder();
-    decoder.decode(encoder.encode({ width, height, data: base, format: 'bgrx' }));
+    const { base, encoder, decoder } = afterKeyframe(width, height, 6);
     const changed = edit(base, width * 4, 200, 100, 20, 20, 0xff00ff);
     const missed = decoder.decode(
       encoder.encode(

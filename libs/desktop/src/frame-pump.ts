@@ -21,10 +21,17 @@ export interface FrameCost {
 /** Options of {@link createFramePump}. */
 export interface FramePumpOptions {
   /**
-   * How often changes and the pointer are checked, in ms.
+   * How often the pointer is checked, and without change notices the screen too, in ms.
    * @default 40
    */
   pollIntervalMs?: number;
+  /**
+   * With change notices (X DAMAGE): how long after the first notice of a burst the capture
+   * starts, in ms, so that one capture covers the whole burst (a scrolled line, a repainted
+   * window) instead of its first rectangle.
+   * @default 4
+   */
+  coalesceMs?: number;
   /**
    * Use the desktop's change notices and hints (X DAMAGE) when it has them. Turning it off
    * makes every tick capture and compare the whole screen (for measurements).
@@ -50,10 +57,12 @@ export interface FramePump {
 const now = () => performance.now();
 
 /**
- * Creates the pump. It captures a frame when the call has room to send (`room-to-send`, or
- * on the poll tick) and the screen changed since the previous capture (the desktop's change
- * notices; without them every tick counts as a change and the hints or the encoder find out). So a slow viewer lowers
- * the frame rate instead of building a queue, and an idle screen costs no capture.
+ * Creates the pump. It captures a frame when the screen changed since the previous capture and
+ * the call has room to send (fewer updates than its limit await the viewer's acknowledgement).
+ * With the desktop's change notices (X DAMAGE) a capture starts `coalesceMs` after the first
+ * notice, or as soon as an acknowledgement makes room; without them every poll tick counts as a
+ * change and the hints or the encoder find out. So a slow viewer lowers the frame rate instead
+ * of building a queue, and an idle screen costs no capture.
  *
  * @param call - the guest call, after consent
  * @param desktop - the open desktop
@@ -62,15 +71,24 @@ const now = () => performance.now();
  */
 export function createFramePump(call: GuestCall, desktop: Desktop, options: FramePumpOptions = {}): FramePump {
   const interval = options.pollIntervalMs ?? 40;
+  const coalesceMs = options.coalesceMs ?? 4;
   const useDamage = options.useDamage ?? true;
-  const changes = watchScreenChanges(desktop, useDamage, interval);
-  const cursor = createCursorFollower(call, desktop);
   let encoder: Encoder | undefined;
   let running = false;
   let busy = false;
   let frames = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let soon: ReturnType<typeof setTimeout> | undefined;
   let unlisten: (() => void) | undefined;
+  const captureSoon = () => {
+    if (!running || soon !== undefined) return;
+    soon = setTimeout(() => {
+      soon = undefined;
+      void pump();
+    }, coalesceMs);
+  };
+  const changes = watchScreenChanges(desktop, useDamage, interval, captureSoon);
+  const cursor = createCursorFollower(call, desktop);
 
   const fail = (error: unknown) => {
     if (!running) return;
@@ -114,7 +132,7 @@ export function createFramePump(call: GuestCall, desktop: Desktop, options: Fram
 
   const pump = async () => {
     if (!running || busy || !call.canSendFrame) return;
-    if (encoder !== undefined && !changes.take()) return;
+    if (!changes.take() && encoder !== undefined) return; // a keyframe is due even when nothing changed
     busy = true;
     try {
       await sendFrame();
@@ -123,6 +141,7 @@ export function createFramePump(call: GuestCall, desktop: Desktop, options: Fram
     } finally {
       busy = false;
     }
+    if (changes.pending) captureSoon(); // changed while this frame was on its way
   };
 
   const tick = () => {
@@ -134,6 +153,8 @@ export function createFramePump(call: GuestCall, desktop: Desktop, options: Fram
     running = false;
     if (timer !== undefined) clearInterval(timer);
     timer = undefined;
+    if (soon !== undefined) clearTimeout(soon);
+    soon = undefined;
     unlisten?.();
     unlisten = undefined;
     changes.close();

@@ -8,6 +8,8 @@ export interface ScreenChanges {
    * poll interval, so an idle screen is compared at the poll rate and no faster.
    */
   take(): boolean;
+  /** Whether a change notice arrived since the last {@link ScreenChanges.take} (always `false` without notices). */
+  readonly pending: boolean;
   /** Stops watching. */
   close(): void;
 }
@@ -20,9 +22,15 @@ export interface ScreenChanges {
  * @param desktop - the open desktop
  * @param useDamage - `false` to ignore change notices and hints even when the desktop has them
  * @param pollIntervalMs - without DAMAGE, the least time between two `true` answers
+ * @param onNotice - called on every change notice, so the caller can capture right away
  * @returns the watcher; the first `take()` is `true`
  */
-export function watchScreenChanges(desktop: Desktop, useDamage: boolean, pollIntervalMs: number): ScreenChanges {
+export function watchScreenChanges(
+  desktop: Desktop,
+  useDamage: boolean,
+  pollIntervalMs: number,
+  onNotice: () => void = () => undefined,
+): ScreenChanges {
   if (!useDamage || !desktop.features.damage || desktop.onScreenChange === undefined) {
     let last = Number.NEGATIVE_INFINITY;
     return {
@@ -32,18 +40,23 @@ export function watchScreenChanges(desktop: Desktop, useDamage: boolean, pollInt
         last = now;
         return true;
       },
+      pending: false,
       close: () => undefined,
     };
   }
   let changed = true;
   const stop = desktop.onScreenChange(() => {
     changed = true;
+    onNotice();
   });
   return {
     take() {
       const was = changed;
       changed = false;
       return was;
+    },
+    get pending() {
+      return changed;
     },
     close: stop,
   };

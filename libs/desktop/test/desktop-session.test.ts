@@ -9,10 +9,18 @@ afterEach(async () => {
   for (const session of sessions.splice(0)) await session.end('guest-ended');
 });
 
-function start(): { session: DesktopSession; desktop: FakeDesktop; agent: Agent } {
+function start(options: { damage?: boolean; pollIntervalMs?: number } = {}): {
+  session: DesktopSession;
+  desktop: FakeDesktop;
+  agent: Agent;
+} {
   const agent = pairWithAgent();
-  const desktop = createFakeDesktop();
-  const session = startDesktopSession({ channel: agent.channel, desktop, pollIntervalMs: 10 });
+  const desktop = createFakeDesktop({ damage: options.damage ?? false });
+  const session = startDesktopSession({
+    channel: agent.channel,
+    desktop,
+    pollIntervalMs: options.pollIntervalMs ?? 10,
+  });
   sessions.push(session);
   return { session, desktop, agent };
 }
@@ -36,6 +44,19 @@ describe('desktop session on a fake desktop', () => {
     await expect.poll(() => agent.frames).toBeGreaterThan(0);
     expect(agent.viewer.guest).toEqual({ screen: { width: 64, height: 48 }, canControl: true });
     expect(agent.channel.reports.map((report) => report.event)).toEqual(['consent']);
+  });
+
+  it('with change notices, captures when the screen changes, not on the next poll tick', async () => {
+    const { session, desktop, agent } = start({ damage: true, pollIntervalMs: 60_000 });
+    await new Promise((resolve) => session.on('security-code', resolve));
+    await session.confirm();
+    await expect.poll(() => agent.frames).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(desktop.captures).toBe(1);
+    desktop.changeScreen();
+    desktop.changeScreen();
+    await expect.poll(() => agent.frames).toBe(2);
+    expect(desktop.captures).toBe(2);
   });
 
   it('applies input only while control is granted, and releases everything when it ends', async () => {

@@ -5,11 +5,15 @@ import { createFakeDesktop } from './fake-desktop';
 describe('screen changes', () => {
   it("follow the desktop's change notices: a look after no notice says unchanged", () => {
     const desktop = createFakeDesktop({ damage: true });
-    const changes = watchScreenChanges(desktop, true, 40);
+    let notices = 0;
+    const changes = watchScreenChanges(desktop, true, 40, () => notices++);
     expect(changes.take()).toBe(true);
     expect(changes.take()).toBe(false);
+    expect(changes.pending).toBe(false);
     desktop.changeScreen();
     desktop.changeScreen();
+    expect(notices).toBe(2);
+    expect(changes.pending).toBe(true);
     expect(changes.take()).toBe(true);
     expect(changes.take()).toBe(false);
     changes.close();
@@ -27,6 +31,7 @@ describe('screen changes', () => {
       desktop.changeScreen();
       expect(changes.take()).toBe(true);
       desktop.changeScreen();
+      expect(changes.pending).toBe(false);
       expect(changes.take()).toBe(false);
       changes.close();
     }

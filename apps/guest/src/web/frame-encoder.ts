@@ -1,15 +1,18 @@
-import { createEncoder, type Encoder, type Frame } from '@fernhilfe/codec';
+import { createEncoder, type Encoder, type Rect } from '@fernhilfe/codec';
 import { GuestError, GuestErrorCode } from '../errors';
+import { type ScreenPatch, ScreenPicture } from './screen-picture';
 
-/** Turns captured frames into codec updates; the first update of an encoder is a keyframe. */
+/** Turns captured pictures into codec updates; the first update of an encoder is a keyframe. */
 export interface FrameEncoder {
   /**
-   * Encodes one frame. May take ownership of `frame.data` (its buffer is moved to a worker).
+   * Encodes what changed. May take ownership of `patch.data` (its buffer is moved to a worker).
    *
-   * @param frame - RGBA pixels
+   * @param patch - RGBA pixels of the changed part (of the whole screen while {@link FrameEncoder.wantsWholePicture})
    * @returns the codec update
    */
-  encode(frame: Frame): Promise<Uint8Array>;
+  encode(patch: ScreenPatch): Promise<Uint8Array>;
+  /** Whether the next patch must cover the whole screen (nothing encoded yet, or a new worker took over). */
+  readonly wantsWholePicture: boolean;
   /** Releases the encoder (ends its worker). */
   close(): void;
 }
@@ -19,7 +22,9 @@ export interface EncodeRequest {
   id: number;
   width: number;
   height: number;
-  /** Tightly packed RGBA rows (moved, not copied). */
+  /** The part of the screen `pixels` holds; the whole screen when absent. */
+  rect?: Rect;
+  /** Tightly packed RGBA rows of `rect` (moved, not copied). */
   pixels: ArrayBuffer;
 }
 
@@ -44,36 +49,30 @@ export class WorkerEncodeError extends GuestError {
 export function inlineFrameEncoder(
   makeEncoder: (size: { width: number; height: number }) => Encoder = (size) => createEncoder(size),
 ): FrameEncoder {
-  let encoder: Encoder | undefined;
+  let picture = new ScreenPicture();
+  let encoded = false;
   return {
-    async encode(frame) {
-      if (encoder === undefined) encoder = makeEncoder({ width: frame.width, height: frame.height });
-      else if (encoder.width !== frame.width || encoder.height !== frame.height)
-        encoder.resize(frame.width, frame.height);
-      return encoder.encode(frame);
+    async encode(patch) {
+      const update = picture.encode(patch, makeEncoder);
+      encoded = true;
+      return update;
+    },
+    get wantsWholePicture() {
+      return !encoded;
     },
     close() {
-      encoder = undefined;
+      picture = new ScreenPicture();
+      encoded = false;
     },
   };
 }
 
-function packed(frame: Frame): ArrayBuffer {
-  const bytes = frame.width * frame.height * 4;
-  const stride = frame.stride ?? frame.width * 4;
-  const { data } = frame;
-  if (
-    stride === frame.width * 4 &&
-    data.byteOffset === 0 &&
-    data.byteLength === bytes &&
-    data.buffer instanceof ArrayBuffer
-  ) {
+function packed(patch: ScreenPatch): ArrayBuffer {
+  const { data } = patch;
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) {
     return data.buffer;
   }
-  const copy = new Uint8Array(bytes);
-  for (let y = 0; y < frame.height; y++)
-    copy.set(data.subarray(y * stride, y * stride + frame.width * 4), y * frame.width * 4);
-  return copy.buffer;
+  return data.slice().buffer;
 }
 
 /**
@@ -89,6 +88,7 @@ export function workerFrameEncoder(startWorker: () => Worker): FrameEncoder {
   const pending = new Map<number, { resolve: (update: Uint8Array) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let ready = false;
+  let workerEncoded = false;
   let worker: Worker | undefined;
   try {
     worker = startWorker();
@@ -106,6 +106,7 @@ export function workerFrameEncoder(startWorker: () => Worker): FrameEncoder {
     const reply = event.data;
     if ('ready' in reply) {
       ready = true;
+      inline.close(); // should the worker fail later, the inline encoder starts over with a keyframe
       return;
     }
     const waiting = pending.get(reply.id);
@@ -119,16 +120,21 @@ export function workerFrameEncoder(startWorker: () => Worker): FrameEncoder {
   });
 
   return {
-    encode(frame) {
+    encode(patch) {
       const running = worker;
-      if (!ready || running === undefined) return inline.encode(frame);
+      if (!ready || running === undefined) return inline.encode(patch);
+      workerEncoded = true;
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        const pixels = packed(frame);
-        const request: EncodeRequest = { id, width: frame.width, height: frame.height, pixels };
+        const pixels = packed(patch);
+        const { width, height, rect } = patch;
+        const request: EncodeRequest = { id, width, height, pixels, ...(rect === undefined ? {} : { rect }) };
         running.postMessage(request, [pixels]);
       });
+    },
+    get wantsWholePicture() {
+      return ready && worker !== undefined ? !workerEncoded : inline.wantsWholePicture;
     },
     close() {
       fail('closed');

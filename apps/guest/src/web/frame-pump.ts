@@ -1,6 +1,6 @@
 import type { GuestCall } from '@fernhilfe/call';
-import type { Frame } from '@fernhilfe/codec';
 import { type FrameEncoder, inlineFrameEncoder } from './frame-encoder';
+import type { ScreenPatch } from './screen-picture';
 
 /** Where pictures come from: the shared screen. */
 export interface FrameSource {
@@ -11,11 +11,13 @@ export interface FrameSource {
    */
   onFrame(listener: () => void): void;
   /**
-   * Reads the newest picture.
+   * Reads what changed in the newest picture since the previous grab.
    *
-   * @returns RGBA pixels, or `undefined` while there is none yet
+   * @param whole - return the whole screen even if only part of it (or nothing) changed
+   * @returns RGBA pixels of the changed part, or `undefined` while there is no picture yet or
+   *   nothing changed
    */
-  grab(): Frame | undefined;
+  grab(whole: boolean): ScreenPatch | undefined | Promise<ScreenPatch | undefined>;
 }
 
 /** The part of the guest call the pump uses. */
@@ -27,7 +29,7 @@ export interface FramePumpOptions {
   source: FrameSource;
   /** The call that sends screen updates (with its flow control). */
   call: FrameSink;
-  /** Least time between two captures, in ms (caps the frame rate). @default 66 (≈ 15 frames/s) */
+  /** Least time between two captures, in ms (caps the frame rate). @default 33 (≈ 30 frames/s) */
   minIntervalMs?: number;
   /** Encodes frames (in a worker, in the browser); closed when the pump stops. @default inlineFrameEncoder() */
   encoder?: FrameEncoder;
@@ -46,18 +48,18 @@ export interface FramePump {
 }
 
 /**
- * Runs the capture loop: a picture is read, encoded (the first update, and the first after a
- * size change, is a keyframe) and sent only when the call has room for it (fewer than its
- * maximum frames awaiting the viewer's acknowledgement) and something new arrived, at most
- * every `minIntervalMs`. A slow link therefore lowers the frame rate instead of building a
- * queue.
+ * Runs the capture loop: what changed in the newest picture is read, encoded (the first update,
+ * and the first after a size change, is a keyframe) and sent only when the call has room for it
+ * (fewer than its maximum frames awaiting the viewer's acknowledgement) and a new picture
+ * arrived, at most every `minIntervalMs`. A picture that shows nothing new costs no encoding
+ * and sends nothing. A slow link therefore lowers the frame rate instead of building a queue.
  *
  * @param options - see {@link FramePumpOptions}
  * @returns the running pump
  */
 export function startFramePump(options: FramePumpOptions): FramePump {
   const { source, call } = options;
-  const minIntervalMs = options.minIntervalMs ?? 66;
+  const minIntervalMs = options.minIntervalMs ?? 33;
   const encoder = options.encoder ?? inlineFrameEncoder();
   const now = options.now ?? (() => performance.now());
   let fresh = true;
@@ -109,21 +111,23 @@ export function startFramePump(options: FramePumpOptions): FramePump {
       }, wait);
       return;
     }
-    let frame: Frame | undefined;
-    try {
-      frame = source.grab();
-    } catch (error) {
-      fail(error);
-      return;
-    }
-    if (frame === undefined) return;
     fresh = false;
     lastCapture = now();
     busy = true;
-    encoder.encode(frame).then(send, (error: unknown) => {
-      busy = false;
-      fail(error);
-    });
+    Promise.resolve()
+      .then(() => source.grab(encoder.wantsWholePicture))
+      .then(async (patch) => {
+        if (patch === undefined || stopped) {
+          busy = false;
+          pump(); // nothing changed: wait for the next picture (one may have come meanwhile)
+          return;
+        }
+        send(await encoder.encode(patch));
+      })
+      .catch((error: unknown) => {
+        busy = false;
+        fail(error);
+      });
   };
 
   source.onFrame(() => {

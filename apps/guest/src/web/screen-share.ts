@@ -1,5 +1,6 @@
-import type { Frame } from '@fernhilfe/codec';
 import type { FrameSource } from './frame-pump';
+import type { ScreenPatch } from './screen-picture';
+import { VideoFrameChanges } from './video-frame-changes';
 
 /** The customer's shared screen, as chosen in the browser's own picker. */
 export interface ScreenShare extends FrameSource {
@@ -56,17 +57,12 @@ class PixelReader {
   #canvas: OffscreenCanvas | HTMLCanvasElement | undefined;
   #context: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | undefined;
 
-  read(image: CanvasImageSource, width: number, height: number): Frame | undefined {
+  read(image: CanvasImageSource, width: number, height: number): ScreenPatch | undefined {
     if (width === 0 || height === 0) return undefined;
     const context = this.#contextFor(width, height);
     context.drawImage(image, 0, 0, width, height);
     const pixels = context.getImageData(0, 0, width, height).data;
-    return {
-      width,
-      height,
-      data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength),
-      format: 'rgba',
-    };
+    return { width, height, data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength) };
   }
 
   #contextFor(width: number, height: number): OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D {
@@ -94,7 +90,10 @@ function stopAll(stream: MediaStream): void {
 
 /**
  * Chrome and Edge: frames arrive as `VideoFrame`s, also while the page is in a background tab
- * or covered by the window the customer shows (a hidden `<video>` would stop updating).
+ * or covered by the window the customer shows (a hidden `<video>` would stop updating). Chrome
+ * delivers frames of a still screen too, so each is compared in its raw I420 planes first, and
+ * only the changed part is converted to RGBA (`copyTo` with a `rect`), which costs a fraction of
+ * drawing the whole frame to a canvas and reading it back.
  */
 function shareFromProcessor(
   stream: MediaStream,
@@ -103,6 +102,8 @@ function shareFromProcessor(
 ): ScreenShare {
   const reader = new Processor({ track, maxBufferSize: 2 }).readable.getReader();
   const pixels = new PixelReader();
+  const changes = new VideoFrameChanges();
+  let convert: 'copyTo' | 'canvas' = 'copyTo';
   let latest: VideoFrame | undefined;
   let frameListener: () => void = () => undefined;
   let stopped = false;
@@ -125,12 +126,25 @@ function shareFromProcessor(
     onFrame(listener) {
       frameListener = listener;
     },
-    grab() {
+    async grab(whole) {
       const frame = latest;
       if (frame === undefined) return undefined;
       latest = undefined;
       try {
-        return pixels.read(frame, frame.displayWidth, frame.displayHeight);
+        if (convert === 'canvas') return pixels.read(frame, frame.displayWidth, frame.displayHeight);
+        const changed = await changes.changed(frame);
+        const { width, height } = frame.visibleRect ?? { width: frame.displayWidth, height: frame.displayHeight };
+        const rect = whole ? { x: 0, y: 0, width, height } : changed;
+        if (rect === undefined) return undefined;
+        const data = new Uint8Array(rect.width * rect.height * 4);
+        const origin = frame.visibleRect ?? { x: 0, y: 0 };
+        try {
+          await frame.copyTo(data, { rect: { ...rect, x: origin.x + rect.x, y: origin.y + rect.y }, format: 'RGBX' });
+        } catch {
+          convert = 'canvas'; // a browser without colour conversion in copyTo
+          return pixels.read(frame, frame.displayWidth, frame.displayHeight);
+        }
+        return { width, height, rect, data };
       } finally {
         frame.close();
       }

@@ -1,4 +1,4 @@
-import { createDecoder, createEncoder, type Encoder, type Frame } from '@fernhilfe/codec';
+import { createDecoder, createEncoder, type Frame } from '@fernhilfe/codec';
 import { describe, expect, it } from 'vitest';
 import {
   type EncodeReply,
@@ -6,13 +6,14 @@ import {
   WorkerEncodeError,
   workerFrameEncoder,
 } from '../../src/web/frame-encoder';
+import { ScreenPicture } from '../../src/web/screen-picture';
 import { settle } from './fakes';
 
 /** Runs the worker's protocol in-process: answers requests with a real encoder. */
 class FakeWorker extends EventTarget {
   requests = 0;
   terminated = false;
-  #encoder: Encoder | undefined;
+  readonly #picture = new ScreenPicture();
 
   ready(): void {
     this.#reply({ ready: true });
@@ -25,9 +26,9 @@ class FakeWorker extends EventTarget {
   postMessage(request: EncodeRequest, transfer: Transferable[]): void {
     expect(transfer).toEqual([request.pixels]);
     this.requests++;
-    const { width, height } = request;
-    this.#encoder ??= createEncoder({ width, height });
-    const update = this.#encoder.encode({ width, height, data: new Uint8Array(request.pixels), format: 'rgba' });
+    const { width, height, rect } = request;
+    const patch = { width, height, data: new Uint8Array(request.pixels), ...(rect === undefined ? {} : { rect }) };
+    const update = this.#picture.encode(patch, createEncoder);
     queueMicrotask(() => this.#reply({ id: request.id, update: update.slice().buffer }));
   }
 
@@ -75,6 +76,22 @@ describe('workerFrameEncoder', () => {
     expect(worker.terminated).toBe(true);
     await expect(encoder.encode(solid(4, 4, 2))).resolves.toBeInstanceOf(Uint8Array);
     expect(worker.requests).toBe(1);
+  });
+
+  it('asks for a whole picture first, and again whenever a fresh encoder takes over', async () => {
+    const worker = new FakeWorker();
+    const encoder = workerFrameEncoder(() => worker as unknown as Worker);
+    expect(encoder.wantsWholePicture).toBe(true);
+    await encoder.encode(solid(4, 4, 1));
+    expect(encoder.wantsWholePicture).toBe(false);
+    worker.ready();
+    expect(encoder.wantsWholePicture).toBe(true);
+    await encoder.encode(solid(4, 4, 2));
+    expect(encoder.wantsWholePicture).toBe(false);
+    const patch = { width: 4, height: 4, rect: { x: 2, y: 2, width: 2, height: 2 }, data: new Uint8Array(16).fill(9) };
+    await expect(encoder.encode(patch)).resolves.toBeInstanceOf(Uint8Array);
+    worker.crash();
+    expect(encoder.wantsWholePicture).toBe(true);
   });
 
   it('works without a worker when starting one throws (e.g. a strict CSP)', async () => {

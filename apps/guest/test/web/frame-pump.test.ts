@@ -136,6 +136,7 @@ describe('startFramePump', () => {
       minIntervalMs: 0,
       encoder: {
         encode: () => Promise.reject(new Error('boom')),
+        wantsWholePicture: true,
         close: () => {
           closed++;
         },
