@@ -2,7 +2,8 @@
 # Makes sure the Debian packages that Fernhilfe's tests use are installed:
 # a real X display (Xvfb, xterm, xdotool, xwd, setxkbmap), Chromium for browser tests, a real
 # HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, and wine with
-# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb).
+# osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb), and
+# redis-server for the relay cluster tests (each test starts its own on a free loopback port).
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -18,6 +19,7 @@ declare -A needed=(
   [openssl]=openssl
   [wine]=wine
   [osslsigncode]=osslsigncode
+  [redis-server]=redis-server
 )
 extra_packages=(xfonts-base fonts-dejavu-core wine64 fonts-wine)
 

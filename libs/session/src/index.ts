@@ -60,6 +60,7 @@ export {
   type AgentRefusedRecord,
   AUDIT_RECORD_TYPES,
   type AuditRecord,
+  type AuditRecordOrigin,
   type ConsentGrantedRecord,
   type ConsentRefusedRecord,
   type ControlGrantedRecord,
