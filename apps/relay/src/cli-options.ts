@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CLUSTER_ARGS, CLUSTER_HELP, type ClusterSettings, readClusterSettings } from './cluster-options';
 import { CliUsageError, RelayCliErrorCode } from './errors';
 import { parseFrameAncestors } from './security-headers';
 
@@ -27,6 +28,10 @@ export interface CliSettings {
   /** Who may frame the agent console (CSP `frame-ancestors`), `'self'` by default. */
   frameAncestors: string[];
   help: boolean;
+  /** Cluster node settings (`--redis` and friends); `undefined` for a relay on its own. */
+  cluster: ClusterSettings | undefined;
+  /** Seconds SIGTERM waits for live sessions to end (0: end them at once). */
+  drainTimeoutSeconds: number;
 }
 
 /** A path relative to this file, in `apps/relay/dist` (built) or `apps/relay/src` (tsx). */
@@ -78,11 +83,15 @@ Options (each can also be set by the environment variable in brackets; the optio
   --frame-ancestors SRC origins allowed to show the agent console /agent/ in a frame, space- or
                         comma-separated, e.g. https://helpdesk.example.com   [FERNHILFE_FRAME_ANCESTORS]
                         (default 'self'; the customer page is never framed by other origins)
+${CLUSTER_HELP}
   -h, --help            show this help
 
-Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics),
-/agent/ (agent console), /downloads/ (guest modules, when built), / (customer page).
-Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
+Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /readyz (200 "ready", 503 while
+draining or while the cluster's Redis is unreachable), /metrics (with --metrics), /agent/ (agent
+console), /downloads/ (guest modules, when built), / (customer page).
+Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.
+With a drain timeout SIGTERM first drains: no new sessions (/readyz 503), live ones may end on their own
+until the timeout; a second signal ends them at once.`;
 
 function secondsFrom(text: string): number {
   const seconds = Number(text);
@@ -156,7 +165,10 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     metrics: values.metrics === true || switchFrom(pick(undefined, 'FERNHILFE_METRICS'), 'FERNHILFE_METRICS'),
     frameAncestors: frameAncestorsFrom(pick(values['frame-ancestors'], 'FERNHILFE_FRAME_ANCESTORS') ?? "'self'"),
     help: values.help ?? false,
+    cluster: undefined,
+    drainTimeoutSeconds: 0,
   };
+  Object.assign(settings, readClusterSettings(values, pick, env, settings.port));
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
     throw new CliUsageError(RelayCliErrorCode.CONFLICTING_OPTIONS, '--tls-cert and --tls-key go together');
   }
@@ -190,6 +202,7 @@ function parse(argv: string[]) {
       metrics: { type: 'boolean' },
       'frame-ancestors': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...CLUSTER_ARGS,
     },
   });
 }

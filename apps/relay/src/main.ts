@@ -19,10 +19,28 @@ async function main(): Promise<void> {
   const running = await startRelayServer(settings);
   // Handlers before the banner: whoever reads the banner may signal at once.
   let stopping = false;
+  let draining = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       console.error(`fernhilfe-relay: ${signal} again, exiting without waiting`);
       process.exit(1);
+    }
+    if (signal === 'SIGTERM' && settings.drainTimeoutSeconds > 0 && !draining) {
+      draining = true;
+      console.log(
+        `fernhilfe-relay: SIGTERM, draining: no new sessions, waiting up to ${settings.drainTimeoutSeconds} s for live ones…`,
+      );
+      running.drain(settings.drainTimeoutSeconds * 1000).then(
+        () => {
+          console.log('fernhilfe-relay: drained, stopped');
+          process.exit(0);
+        },
+        (error: Error) => {
+          console.error(`fernhilfe-relay: shutdown failed: ${error.message}`);
+          process.exit(1);
+        },
+      );
+      return;
     }
     stopping = true;
     console.log(`fernhilfe-relay: ${signal}, ending sessions and flushing the audit log…`);
@@ -46,6 +64,9 @@ async function main(): Promise<void> {
     `  Relay endpoint:        ${running.baseUrl.replace(/^http/, 'ws')}/relay`,
     `  Audit log:             ${settings.auditFile}`,
   ];
+  if (settings.cluster) {
+    lines.push(`  Cluster node:          ${settings.cluster.nodeId} (${settings.cluster.advertiseUrl})`);
+  }
   const modules = readOfferedManifest(settings.guestModules)?.modules ?? [];
   lines.push(
     modules.length > 0

@@ -31,6 +31,11 @@ export interface RunningRelayServer {
   relay: Relay;
   /** Ends live sessions with `relay-shutdown`, flushes and closes the audit log, closes the server. */
   close(): Promise<void>;
+  /**
+   * Drains (no new sessions, `/readyz` 503) until live sessions have ended or `timeoutMs` passed,
+   * then does what {@link RunningRelayServer.close} does.
+   */
+  drain(timeoutMs: number): Promise<void>;
 }
 
 const RELAY_PATH = '/relay';
@@ -77,6 +82,13 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
       response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok\n');
       return;
     }
+    if (pathname === '/readyz') {
+      const ready = relay.ready;
+      response
+        .writeHead(ready ? 200 : 503, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' })
+        .end(ready ? 'ready\n' : 'not ready\n');
+      return;
+    }
     if (pathname === '/metrics') {
       // Off: a plain 404, never the customer page's fallback.
       if (settings.metrics) serveMetrics(request, response, () => relay.stats());
@@ -108,7 +120,9 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
     server,
     path: RELAY_PATH,
     audit,
-    registry: createMemoryRegistry({ waitingForGuestMs: settings.sessionExpirySeconds * 1000 }),
+    ...(settings.cluster
+      ? { cluster: { ...settings.cluster, waitingForGuestMs: settings.sessionExpirySeconds * 1000 } }
+      : { registry: createMemoryRegistry({ waitingForGuestMs: settings.sessionExpirySeconds * 1000 }) }),
     agentTokens: tokens.entries,
     trustedProxies: settings.trustedProxies,
     onError: (error) => console.error(`relay: ${error.name}: ${error.message}`),
@@ -132,21 +146,26 @@ export async function startRelayServer(settings: CliSettings): Promise<RunningRe
   const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(settings.host) ? 'localhost' : settings.host;
 
   let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await relay.close();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await audit.close();
+    })();
+    return closing;
+  };
   return {
     baseUrl: `${scheme}://${shownHost}:${port}`,
     generatedToken: tokens.generated,
     interrupted: interrupted.length,
     relay,
-    close: () => {
-      closing ??= (async () => {
-        await relay.close();
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        });
-        await audit.close();
-      })();
-      return closing;
+    close,
+    drain: async (timeoutMs) => {
+      await relay.drain(timeoutMs);
+      await close();
     },
   };
 }
