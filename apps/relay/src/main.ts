@@ -20,33 +20,10 @@ async function main(): Promise<void> {
   // Handlers before the banner: whoever reads the banner may signal at once.
   let stopping = false;
   let draining = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      console.error(`fernhilfe-relay: ${signal} again, exiting without waiting`);
-      process.exit(1);
-    }
-    if (signal === 'SIGTERM' && settings.drainTimeoutSeconds > 0 && !draining) {
-      draining = true;
-      console.log(
-        `fernhilfe-relay: SIGTERM, draining: no new sessions, waiting up to ${settings.drainTimeoutSeconds} s for live ones…`,
-      );
-      running.drain(settings.drainTimeoutSeconds * 1000).then(
-        () => {
-          console.log('fernhilfe-relay: drained, stopped');
-          process.exit(0);
-        },
-        (error: Error) => {
-          console.error(`fernhilfe-relay: shutdown failed: ${error.message}`);
-          process.exit(1);
-        },
-      );
-      return;
-    }
-    stopping = true;
-    console.log(`fernhilfe-relay: ${signal}, ending sessions and flushing the audit log…`);
-    running.close().then(
+  const exitAfter = (step: Promise<void>, done: string) =>
+    step.then(
       () => {
-        console.log('fernhilfe-relay: stopped');
+        console.log(`fernhilfe-relay: ${done}`);
         process.exit(0);
       },
       (error: Error) => {
@@ -54,6 +31,21 @@ async function main(): Promise<void> {
         process.exit(1);
       },
     );
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`fernhilfe-relay: ${signal} again, exiting without waiting`);
+      process.exit(1);
+    }
+    if (signal === 'SIGTERM' && settings.drainTimeoutSeconds > 0 && !draining) {
+      draining = true;
+      const seconds = settings.drainTimeoutSeconds;
+      console.log(`fernhilfe-relay: SIGTERM, draining: no new sessions, waiting up to ${seconds} s for live ones…`);
+      void exitAfter(running.drain(seconds * 1000), 'drained, stopped');
+      return;
+    }
+    stopping = true;
+    console.log(`fernhilfe-relay: ${signal}, ending sessions and flushing the audit log…`);
+    void exitAfter(running.close(), 'stopped');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
