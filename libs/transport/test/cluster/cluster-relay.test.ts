@@ -1,11 +1,11 @@
 import { createMemoryAuditStore, type MemoryAuditStore } from '@fernhilfe/session';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { startRedis, type TestRedis } from '../../../../scripts/redis-server';
 import { BRIDGE_HEADER, BRIDGE_SUBPROTOCOL, signBridgeHello } from '../../src/cluster/bridge-auth';
 import { createAgentClient, createGuestClient, TransportErrorCode } from '../../src/index';
 import { createRelay, type Relay } from '../../src/relay/index';
 import { AGENT_TOKEN, auditRecords, waitFor } from '../helpers';
-import { startRedis, type TestRedis } from '../redis-server';
 
 const SECRET = 'cluster-secret-for-tests-0123456789abcdef';
 let redis: TestRedis;
@@ -37,7 +37,10 @@ async function startNode(nodeId: string, prefix: string): Promise<TestNode> {
   Object.assign(relay, {
     close: async () => {
       await close();
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      });
     },
   });
   return { relay, audit, url };

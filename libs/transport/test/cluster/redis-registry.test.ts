@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../../../../scripts/redis-server';
 import { openRedisLink, type RedisLink } from '../../src/cluster/redis-link';
 import { createRedisRegistry } from '../../src/cluster/redis-registry';
 import { createSharedRateLimiter } from '../../src/cluster/shared-rate-limiter';
 import { TransportErrorCode } from '../../src/errors';
 import { waitFor } from '../helpers';
-import { startRedis, type TestRedis } from '../redis-server';
 
 let redis: TestRedis;
 let link: RedisLink;
