@@ -7,7 +7,7 @@ export { BRIDGE_HEADER, BRIDGE_SUBPROTOCOL, type BridgeHello, signBridgeHello, v
 export type { ClusterNode } from './node-list';
 export type { ClusterOptions } from './options';
 export { openRedisLink, type RedisLink, type RedisLinkOptions } from './redis-link';
-export { createRedisRegistry, type RedisRegistryOptions } from './redis-registry';
+export { createRedisRegistry, type RedisRegistry, type RedisRegistryOptions } from './redis-registry';
 export {
   createSharedRateLimiter,
   type SharedRateLimiter,

@@ -113,6 +113,17 @@ function toRecord(flat: readonly string[]): SessionRecord {
   };
 }
 
+/** The Redis registry: a {@link SessionRegistry} that can also put back its node's waiting sessions. */
+export interface RedisRegistry extends SessionRegistry {
+  /**
+   * Writes waiting sessions of this node back into Redis unless their number is there already:
+   * after Redis restarted empty, their guests can still join.
+   * @param records - the node's waiting sessions
+   * @returns how many were written back
+   */
+  restore(records: readonly SessionRecord[]): Promise<number>;
+}
+
 /**
  * A {@link SessionRegistry} shared by the nodes of a cluster through Redis. Each method is one
  * Lua script, so creating a number and claiming it are atomic across the cluster; a number stays
@@ -123,7 +134,7 @@ function toRecord(flat: readonly string[]): SessionRecord {
  * @param options - see {@link RedisRegistryOptions}
  * @returns the registry
  */
-export function createRedisRegistry(options: RedisRegistryOptions): SessionRegistry {
+export function createRedisRegistry(options: RedisRegistryOptions): RedisRegistry {
   const { redis, nodeId } = options;
   const prefix = options.keyPrefix ?? 'fernhilfe:';
   const clock = options.clock ?? Date.now;
@@ -184,6 +195,23 @@ export function createRedisRegistry(options: RedisRegistryOptions): SessionRegis
         }
       }
       throw new SessionError(SessionErrorCode.NUMBER_SPACE_EXHAUSTED, `no free number in ${NUMBER_ATTEMPTS} attempts`);
+    },
+
+    async restore(records) {
+      let restored = 0;
+      for (const record of records) {
+        const left = record.expiresAt - clock();
+        if (record.state !== 'waiting' || left <= 0) continue;
+        const agent = JSON.stringify(record.agent);
+        const times = [String(record.createdAt), String(record.expiresAt), String(left + retainMs)];
+        const created = await redis.eval<number>(
+          CREATE,
+          [`${prefix}n:${record.number}`, `${prefix}s:${record.id}`, hostSet],
+          [record.id, nodeId, agent, ...times, String(Number.MAX_SAFE_INTEGER), record.number],
+        );
+        if (created === 1) restored++;
+      }
+      return restored;
     },
 
     async claimByNumber(number: string): Promise<ClaimResult> {

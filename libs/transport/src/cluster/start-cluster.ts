@@ -33,6 +33,12 @@ export interface ClusterNodeRuntime {
   verifyBridge(header: string | undefined): BridgeHello | undefined;
   /** Marks the node as draining in the node list. */
   drain(): Promise<void>;
+  /**
+   * Tells the node where its waiting sessions are, so it can write them back when Redis returns
+   * empty after a restart.
+   * @param source - the node's waiting sessions now
+   */
+  keepWaiting(source: () => SessionRecord[]): void;
   /** Leaves the node list and closes the Redis links. */
   close(): Promise<void>;
 }
@@ -94,7 +100,7 @@ export async function startClusterNode(options: ClusterOptions, deps: ClusterNod
       onError: deps.onError,
     });
     await nodes.beat();
-    redis.onReconnect(() => void nodes.beat().catch(() => undefined));
+    let waiting: () => SessionRecord[] = () => [];
     const registry = createRedisRegistry({
       redis,
       nodeId,
@@ -102,6 +108,10 @@ export async function startClusterNode(options: ClusterOptions, deps: ClusterNod
       clock: deps.clock,
       waitingForGuestMs: settings.waitingForGuestMs,
       maxLiveSessions: deps.maxLiveSessions,
+    });
+    redis.onReconnect(() => {
+      void nodes.beat().catch(() => undefined);
+      void registry.restore(waiting()).catch(() => undefined);
     });
     return {
       nodeId,
@@ -130,6 +140,9 @@ export async function startClusterNode(options: ClusterOptions, deps: ClusterNod
       },
       verifyBridge: (header) => verifyBridgeHello(header, clusterSecret, deps.clock()),
       drain: () => nodes.drain(),
+      keepWaiting(source) {
+        waiting = source;
+      },
       async close() {
         await nodes.leave();
         await Promise.all([rateLimiter.close(), agentRateLimiter.close()]);

@@ -135,6 +135,11 @@ export class RelayCore {
     return this.#waiting.size;
   }
 
+  /** @returns the records of the sessions waiting for a guest */
+  waitingRecords(): SessionRecord[] {
+    return [...this.#waiting.values()].map((slot) => slot.record);
+  }
+
   /** Guests of this node bridged to sessions on other nodes (cluster mode). */
   get bridgedSessions(): number {
     return this.#bridged;

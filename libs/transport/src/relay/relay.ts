@@ -140,6 +140,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     limits,
     onError,
   });
+  cluster?.keepWaiting(() => core.waitingRecords());
   const trusted = new Set(options.trustedProxies ?? []);
   const counter = new ConnectionCounter(limits.maxConnectionsPerIp, limits.maxConnections);
   const wss = new WebSocketServer({

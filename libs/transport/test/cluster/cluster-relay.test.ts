@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startRedis, type TestRedis } from '../../../../scripts/redis-server';
 import { BRIDGE_HEADER, BRIDGE_SUBPROTOCOL, signBridgeHello } from '../../src/cluster/bridge-auth';
+import { openRedisLink } from '../../src/cluster/redis-link';
 import { createAgentClient, createGuestClient, TransportErrorCode } from '../../src/index';
 import { createRelay, type Relay } from '../../src/relay/index';
 import { AGENT_TOKEN, auditRecords, waitFor } from '../helpers';
@@ -128,7 +129,7 @@ describe('relay cluster (two nodes, one Redis)', () => {
     expect(codes.slice(4)).toEqual([TransportErrorCode.RATE_LIMITED, TransportErrorCode.RATE_LIMITED]);
   });
 
-  it('refuses creates and joins with RELAY_UNAVAILABLE while Redis is down, keeps live sessions, and recovers', async () => {
+  it('refuses creates and joins with RELAY_UNAVAILABLE while Redis is down, keeps live sessions, and recovers with its waiting numbers', async () => {
     const own = await startRedis();
     const previous = redis;
     redis = own;
@@ -139,6 +140,7 @@ describe('relay cluster (two nodes, one Redis)', () => {
       const guest = await createGuestClient({ url: b.url, number: session.number });
       const agent = await session.waitForGuest();
       expect(a.relay.ready).toBe(true);
+      const pending = await createAgentClient({ url: a.url, token: AGENT_TOKEN });
       await own.stop();
       await waitFor(() => !a.relay.ready);
       const refused = await createAgentClient({ url: a.url, token: AGENT_TOKEN }).catch((error: unknown) => error);
@@ -148,6 +150,13 @@ describe('relay cluster (two nodes, one Redis)', () => {
       expect((await toAgent.next()).value).toEqual(new Uint8Array([4, 2]));
       await own.restart();
       await waitFor(() => a.relay.ready && b.relay.ready);
+      // Redis came back empty: node A writes its waiting session back, so its guest can still join.
+      const check = await openRedisLink({ url: own.url, onError: () => undefined });
+      await waitFor(async () => (await check.command<number>(['EXISTS', `c4:n:${pending.number}`])) === 1);
+      await check.close();
+      const pendingGuest = await createGuestClient({ url: b.url, number: pending.number });
+      await pending.waitForGuest();
+      pendingGuest.close();
       const later = await createAgentClient({ url: b.url, token: AGENT_TOKEN });
       const laterGuest = await createGuestClient({ url: a.url, number: later.number });
       await later.waitForGuest();
