@@ -10,7 +10,7 @@ export interface RedisLink {
    * Runs one command.
    * @param args - command and arguments
    * @returns the reply
-   * @throws {@link TransportError} `TRANSPORT_RELAY_UNAVAILABLE` while Redis is unreachable
+   * @throws `TransportError` `TRANSPORT_RELAY_UNAVAILABLE` while Redis is unreachable
    */
   command<T = unknown>(args: readonly string[]): Promise<T>;
   /**
@@ -19,7 +19,7 @@ export interface RedisLink {
    * @param keys - the script's KEYS
    * @param args - the script's ARGV
    * @returns the reply
-   * @throws {@link TransportError} `TRANSPORT_RELAY_UNAVAILABLE` while Redis is unreachable
+   * @throws `TransportError` `TRANSPORT_RELAY_UNAVAILABLE` while Redis is unreachable
    */
   eval<T = unknown>(script: string, keys: readonly string[], args: readonly string[]): Promise<T>;
   /**
@@ -56,7 +56,7 @@ function unavailable(cause: unknown): TransportError {
  *
  * @param options - see {@link RedisLinkOptions}
  * @returns the connected link
- * @throws {@link TransportError} `TRANSPORT_RELAY_UNAVAILABLE` when the first connection fails
+ * @throws `TransportError` `TRANSPORT_RELAY_UNAVAILABLE` when the first connection fails
  */
 export async function openRedisLink(options: RedisLinkOptions): Promise<RedisLink> {
   const client = createClient({
