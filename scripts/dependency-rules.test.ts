@@ -11,7 +11,7 @@ const LIBRARY_RULES = {
   crypto: { libs: [], packages: ['@noble/'] },
   session: { libs: [], packages: ['@noble/hashes'] },
   call: { libs: ['session', 'crypto'], packages: [] },
-  transport: { libs: ['session'], packages: ['ws'] },
+  transport: { libs: ['session'], packages: ['ws', '@redis/client'] },
   desktop: { libs: ['session', 'transport', 'call', 'codec'], packages: [] },
   // `import type` from @fernhilfe/desktop leaves no edge in the graph; a value import would.
   x11: { libs: [], packages: ['x11'] },
@@ -123,6 +123,22 @@ describe('dependency rules, checked on the module graph esbuild builds', () => {
     expect(packages.filter((name) => RELAY_FORBIDDEN_PACKAGES.some((prefix) => name.startsWith(prefix)))).toEqual([]);
   });
 
+  it('loads the Redis client into the relay only through the lazy import of the cluster', () => {
+    const eager = new Set<string>();
+    const visit = (file: string) => {
+      if (eager.has(file)) return;
+      eager.add(file);
+      const node = relay.get(file);
+      for (const next of node?.files ?? []) if (!node?.lazyFiles.includes(next)) visit(next);
+    };
+    visit('apps/relay/src/main.ts');
+    visit('libs/transport/src/relay/index.ts');
+    const packages = new Set([...eager].flatMap((file) => relay.get(file)?.packages ?? []));
+    expect(packages.has('ws')).toBe(true);
+    expect(packages.has('@redis/client')).toBe(false);
+    expect(relay.get('libs/transport/src/relay/relay.ts')?.lazyFiles).toEqual(['libs/transport/src/cluster/index.ts']);
+  });
+
   it('finds the known edges, so an empty list of violations means something', () => {
     expect(everything.size).toBeGreaterThan(300);
     expect(everything.get('libs/call/src/guest-call.ts')?.files).toContain('libs/crypto/src/index.ts');
@@ -139,12 +155,18 @@ describe('dependency rules, checked on the module graph esbuild builds', () => {
 
   it('flags each kind of forbidden edge', () => {
     const graph: ModuleGraph = new Map([
-      ['libs/session/src/a.ts', { files: ['libs/crypto/src/index.ts', 'apps/relay/src/main.ts'], packages: ['ws'] }],
-      ['apps/viewer/bench/run.ts', { files: ['apps/guest/src/node/guest-app.ts'], packages: [] }],
-      ['libs/desktop/src/c.ts', { files: ['libs/x11/src/index.ts'], packages: [] }],
-      ['libs/x11/src/d.ts', { files: ['libs/desktop/src/index.ts'], packages: ['x11', 'ws'] }],
-      ['scripts/helper.ts', { files: ['apps/guest/src/cli.ts'], packages: [] }],
-      ['libs/call/src/b.ts', { files: ['libs/session/src/index.ts', 'libs/crypto/src/index.ts'], packages: [] }],
+      [
+        'libs/session/src/a.ts',
+        { files: ['libs/crypto/src/index.ts', 'apps/relay/src/main.ts'], packages: ['ws'], lazyFiles: [] },
+      ],
+      ['apps/viewer/bench/run.ts', { files: ['apps/guest/src/node/guest-app.ts'], packages: [], lazyFiles: [] }],
+      ['libs/desktop/src/c.ts', { files: ['libs/x11/src/index.ts'], packages: [], lazyFiles: [] }],
+      ['libs/x11/src/d.ts', { files: ['libs/desktop/src/index.ts'], packages: ['x11', 'ws'], lazyFiles: [] }],
+      ['scripts/helper.ts', { files: ['apps/guest/src/cli.ts'], packages: [], lazyFiles: [] }],
+      [
+        'libs/call/src/b.ts',
+        { files: ['libs/session/src/index.ts', 'libs/crypto/src/index.ts'], packages: [], lazyFiles: [] },
+      ],
     ]);
     expect(violations(graph)).toEqual([
       'a library imports an app: libs/session/src/a.ts → apps/relay/src/main.ts',

@@ -4,7 +4,8 @@
 # HTTP proxy with Basic auth (tinyproxy), openssl for test certificates, wine with
 # osslsigncode for the Windows guest module (built, signed and run under wine on Xvfb),
 # libwine-dev for the Windows headers its COM calls are checked against, nginx as the TLS reverse
-# proxy in front of the relay, systemd-analyze to verify the relay's unit, and x11vnc, websockify
+# proxy in front of the relay, systemd-analyze to verify the relay's unit, redis-server for the
+# relay cluster tests (each test starts its own on a free loopback port), and x11vnc, websockify
 # and noVNC, the reference the glass-to-glass bench measures Fernhilfe against.
 # As root it installs what is missing; otherwise it prints the apt-get line and fails.
 set -euo pipefail
@@ -23,6 +24,7 @@ declare -A needed=(
   [osslsigncode]=osslsigncode
   [nginx]=nginx
   [systemd-analyze]=systemd
+  [redis-server]=redis-server
   [x11vnc]=x11vnc # the glass-to-glass bench's reference: noVNC over x11vnc
   [websockify]=websockify
 )

@@ -14,6 +14,8 @@ export interface ModuleNode {
   files: string[];
   /** Third-party packages and Node built-ins this module imports directly, as written. */
   packages: string[];
+  /** Repository files this module loads only by `import()`, when it needs them (also in `files`). */
+  lazyFiles: string[];
 }
 
 /** Every module reachable from some entry points, keyed by repository-relative path. */
@@ -53,8 +55,11 @@ export async function moduleGraph(entries: readonly string[]): Promise<ModuleGra
   });
   const graph: ModuleGraph = new Map();
   for (const [path, input] of Object.entries(result.metafile.inputs)) {
-    const node: ModuleNode = { files: [], packages: [] };
-    for (const edge of input.imports) (edge.external ? node.packages : node.files).push(edge.path);
+    const node: ModuleNode = { files: [], packages: [], lazyFiles: [] };
+    for (const edge of input.imports) {
+      (edge.external ? node.packages : node.files).push(edge.path);
+      if (edge.kind === 'dynamic-import' && !edge.external) node.lazyFiles.push(edge.path);
+    }
     graph.set(path, node);
   }
   return graph;

@@ -1,8 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 /** A real tinyproxy on loopback, for the proxy tests of the transport and the Node guest. */
 export interface RunningProxy {
@@ -21,14 +22,6 @@ function requireBinary(name: string): string {
   } catch {
     throw new Error(`${name} is not installed: run scripts/ensure-system-deps.sh (apt-get install ${name})`);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs = 5_000): Promise<void> {

@@ -23,6 +23,9 @@ export function bannerLines(running: RunningRelayServer, settings: CliSettings):
     `  State directory:       ${settings.stateDir}`,
     `  Audit log:             ${settings.auditFile}`,
   );
+  if (settings.cluster) {
+    lines.push(`  Cluster node:          ${settings.cluster.nodeId} (${settings.cluster.advertiseUrl})`);
+  }
   const modules = readOfferedManifest(settings.guestModules)?.modules ?? [];
   lines.push(
     modules.length > 0

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseTrustedProxies } from '@fernhilfe/transport/relay';
+import { CLUSTER_ARGS, CLUSTER_HELP, type ClusterSettings, readClusterSettings } from './cluster-options';
 import { CliUsageError, RelayCliErrorCode } from './errors';
 import type { LogFormat } from './operator-log';
 import { parseFrameAncestors } from './security-headers';
@@ -38,6 +39,10 @@ export interface CliSettings {
   /** Who may frame the agent console (CSP `frame-ancestors`), `'self'` by default. */
   frameAncestors: string[];
   help: boolean;
+  /** Cluster node settings (`--redis` and friends); `undefined` for a relay on its own. */
+  cluster: ClusterSettings | undefined;
+  /** Seconds SIGTERM waits for live sessions to end (0: end them at once). */
+  drainTimeoutSeconds: number;
 }
 
 /** A path relative to this file, in `dist` (built, installed) or `apps/relay/src` (tsx). */
@@ -103,12 +108,16 @@ Options (each can also be set by the environment variable in brackets; the optio
   --frame-ancestors SRC origins allowed to show the agent console /agent/ in a frame, space- or
                         comma-separated, e.g. https://helpdesk.example.com   [FERNHILFE_FRAME_ANCESTORS]
                         (default 'self'; the customer page is never framed by other origins)
+${CLUSTER_HELP}
   -h, --help            show this help
 
-Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /metrics (with --metrics, or
-on the --metrics-listen address),
-/agent/ (agent console), /downloads/ (guest modules, when built), / (customer page).
-Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.`;
+Endpoints: /relay (WebSocket, relay protocol), /healthz (200 "ok"), /readyz (200 "ready", 503 while
+draining or while the cluster's Redis is unreachable), /metrics (with --metrics, or on the
+--metrics-listen address), /agent/ (agent console), /downloads/ (guest modules, when built),
+/ (customer page).
+Stops gracefully on SIGINT/SIGTERM: live sessions end with reason relay-shutdown, the audit log is flushed.
+With a drain timeout SIGTERM first drains: no new sessions (/readyz 503), live ones may end on their own
+until the timeout; a second signal ends them at once.`;
 
 function secondsFrom(text: string): number {
   const seconds = Number(text);
@@ -235,7 +244,10 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     logFormat: logFormatFrom(pick(values['log-format'], 'FERNHILFE_LOG_FORMAT') ?? 'human'),
     frameAncestors: frameAncestorsFrom(pick(values['frame-ancestors'], 'FERNHILFE_FRAME_ANCESTORS') ?? "'self'"),
     help: values.help ?? false,
+    cluster: undefined,
+    drainTimeoutSeconds: 0,
   };
+  Object.assign(settings, readClusterSettings(values, pick, env, settings.port));
   if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
     throw new CliUsageError(RelayCliErrorCode.CONFLICTING_OPTIONS, '--tls-cert and --tls-key go together');
   }
@@ -273,6 +285,7 @@ function parse(argv: string[]) {
       'log-format': { type: 'string' },
       'frame-ancestors': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...CLUSTER_ARGS,
     },
   });
 }

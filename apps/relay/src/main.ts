@@ -20,19 +20,14 @@ async function audit(argv: string[]): Promise<void> {
   }
 }
 
-function stopOnSignals(running: RunningRelayServer): void {
+function stopOnSignals(running: RunningRelayServer, drainTimeoutSeconds: number): void {
   const { log } = running;
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log.write('error', 'stop-forced', `${signal} again, exiting without waiting`);
-      process.exit(1);
-    }
-    stopping = true;
-    log.write('info', 'stopping', `${signal}, ending sessions and flushing the audit log…`, { signal });
-    running.close().then(
+  let draining = false;
+  const exitAfter = (step: Promise<void>, done: string) =>
+    step.then(
       () => {
-        log.write('info', 'stopped', 'stopped');
+        log.write('info', 'stopped', done);
         process.exit(0);
       },
       (error: Error) => {
@@ -40,6 +35,25 @@ function stopOnSignals(running: RunningRelayServer): void {
         process.exit(1);
       },
     );
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.write('error', 'stop-forced', `${signal} again, exiting without waiting`);
+      process.exit(1);
+    }
+    if (signal === 'SIGTERM' && drainTimeoutSeconds > 0 && !draining) {
+      draining = true;
+      log.write(
+        'info',
+        'draining',
+        `SIGTERM, draining: no new sessions, waiting up to ${drainTimeoutSeconds} s for live ones…`,
+        { signal, drainTimeoutSeconds },
+      );
+      void exitAfter(running.drain(drainTimeoutSeconds * 1000), 'drained, stopped');
+      return;
+    }
+    stopping = true;
+    log.write('info', 'stopping', `${signal}, ending sessions and flushing the audit log…`, { signal });
+    void exitAfter(running.close(), 'stopped');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -62,7 +76,7 @@ async function main(): Promise<void> {
   const log = createOperatorLog(settings.logFormat);
   const running = await startRelayServer(settings, log);
   // Handlers before the banner: whoever reads the banner may signal at once.
-  stopOnSignals(running);
+  stopOnSignals(running, settings.drainTimeoutSeconds);
   console.log(bannerLines(running, settings).join('\n'));
   if (running.tokenLinesWithoutId.length > 0) {
     log.write(

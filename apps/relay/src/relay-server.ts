@@ -45,6 +45,11 @@ export interface RunningRelayServer {
   metricsUrl: string | undefined;
   /** Ends live sessions with `relay-shutdown`, flushes and closes the audit log, closes the server. */
   close(): Promise<void>;
+  /**
+   * Drains (no new sessions, `/readyz` 503) until live sessions have ended or `timeoutMs` passed,
+   * then does what {@link RunningRelayServer.close} does.
+   */
+  drain(timeoutMs: number): Promise<void>;
 }
 
 const RELAY_PATH = '/relay';
@@ -97,6 +102,13 @@ export async function startRelayServer(
       response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('ok\n');
       return;
     }
+    if (pathname === '/readyz') {
+      const ready = relay.ready;
+      response
+        .writeHead(ready ? 200 : 503, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' })
+        .end(ready ? 'ready\n' : 'not ready\n');
+      return;
+    }
     if (pathname === '/metrics') {
       // Off, or on its own address: a plain 404, never the customer page's fallback.
       if (settings.metrics && settings.metricsListen === undefined) {
@@ -130,7 +142,9 @@ export async function startRelayServer(
     server,
     path: RELAY_PATH,
     audit: observeAuditStore(audit, activity),
-    registry: createMemoryRegistry({ waitingForGuestMs: settings.sessionExpirySeconds * 1000 }),
+    ...(settings.cluster
+      ? { cluster: { ...settings.cluster, waitingForGuestMs: settings.sessionExpirySeconds * 1000 } }
+      : { registry: createMemoryRegistry({ waitingForGuestMs: settings.sessionExpirySeconds * 1000 }) }),
     agentTokens: tokens.entries,
     trustedProxies: settings.trustedProxies,
     onError: (error) => log.write('error', 'relay-error', `relay: ${error.name}: ${error.message}`),
@@ -161,6 +175,18 @@ export async function startRelayServer(
 
   let closing: Promise<void> | undefined;
   const baseUrl = `${scheme}://${shownHost}:${port}`;
+  const close = () => {
+    closing ??= (async () => {
+      await metrics?.close();
+      await relay.close();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await audit.close();
+    })();
+    return closing;
+  };
   return {
     baseUrl,
     publicUrl: settings.publicUrl ?? baseUrl,
@@ -171,17 +197,10 @@ export async function startRelayServer(
     relay,
     activity,
     metricsUrl: metrics?.url,
-    close: () => {
-      closing ??= (async () => {
-        await metrics?.close();
-        await relay.close();
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        });
-        await audit.close();
-      })();
-      return closing;
+    close,
+    drain: async (timeoutMs) => {
+      await relay.drain(timeoutMs);
+      await close();
     },
   };
 }

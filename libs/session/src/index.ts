@@ -60,6 +60,7 @@ export {
   type AgentRefusedRecord,
   AUDIT_RECORD_TYPES,
   type AuditRecord,
+  type AuditRecordOrigin,
   type ChainContinuedRecord,
   type ConsentGrantedRecord,
   type ConsentRefusedRecord,

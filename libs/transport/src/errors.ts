@@ -50,6 +50,8 @@ export const TransportErrorCode = {
   PROXY_AUTH_FAILED: 'TRANSPORT_PROXY_AUTH_FAILED',
   /** The relay failed internally. */
   INTERNAL: 'TRANSPORT_INTERNAL',
+  /** The relay cannot take new sessions or joins now (its cluster store is unreachable); retry later. */
+  RELAY_UNAVAILABLE: 'TRANSPORT_RELAY_UNAVAILABLE',
 } as const;
 
 /** One of the stable codes in {@link TransportErrorCode}. */
@@ -93,6 +95,7 @@ export const TransportCloseCode = {
   [TransportErrorCode.PROXY_CONNECT_FAILED]: 4019,
   [TransportErrorCode.PROXY_AUTH_FAILED]: 4020,
   [TransportErrorCode.INTERNAL]: 4021,
+  [TransportErrorCode.RELAY_UNAVAILABLE]: 4022,
 } as const satisfies Record<TransportErrorCode, number>;
 
 /**

@@ -60,6 +60,7 @@ export const RelayWireError = {
   'unsupported-version': TransportErrorCode.UNSUPPORTED_VERSION,
   timeout: TransportErrorCode.TIMEOUT,
   internal: TransportErrorCode.INTERNAL,
+  unavailable: TransportErrorCode.RELAY_UNAVAILABLE,
 } as const;
 
 /** One of the wire error codes in {@link RelayWireError}. */

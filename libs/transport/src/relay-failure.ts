@@ -42,6 +42,7 @@ export const RELAY_FAILURE_KINDS = {
   [TransportErrorCode.PROXY_CONNECT_FAILED]: 'proxy-failed',
   [TransportErrorCode.PROXY_AUTH_FAILED]: 'proxy-auth-failed',
   [TransportErrorCode.INTERNAL]: 'failed',
+  [TransportErrorCode.RELAY_UNAVAILABLE]: 'unreachable',
 } as const satisfies Record<TransportErrorCode, RelayFailureKind>;
 
 /** A classified failure. */

@@ -135,8 +135,14 @@ export interface ChainContinuedRecord {
   problemLine: number;
 }
 
-/** Every audit record, discriminated by `type`. */
-export type AuditRecord =
+/** Where a record was written: the relay node, in a cluster (see `createRelay({ cluster })` of `@fernhilfe/transport/relay`). */
+export interface AuditRecordOrigin {
+  /** Id of the relay node that wrote the record; absent on a single relay. */
+  node?: string;
+}
+
+/** One audit record: what happened, and in a cluster the node that wrote it. */
+export type AuditRecord = (
   | ChainContinuedRecord
   | AgentRefusedRecord
   | SessionCreatedRecord
@@ -146,7 +152,9 @@ export type AuditRecord =
   | ConsentRefusedRecord
   | ControlGrantedRecord
   | ControlRevokedRecord
-  | SessionEndedRecord;
+  | SessionEndedRecord
+) &
+  AuditRecordOrigin;
 
 /** Every value of `AuditRecord['type']`. */
 export const AUDIT_RECORD_TYPES = [
@@ -216,6 +224,7 @@ export function validateAuditRecord(value: unknown): AuditRecord {
     invalid('seq, prev and keyId are set by the store');
   }
   if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) invalid('at must be an ISO date');
+  checkText(record.node, 'node', true);
   switch (record.type) {
     case 'chain-continued':
       checkText(record.sealedFile, 'sealedFile');

@@ -30,6 +30,8 @@ export interface SessionRecord {
   readonly endedAt?: number;
   /** Why the session ended. */
   readonly endReason?: EndReason;
+  /** Id of the relay node that hosts the session (the agent's node), in a cluster; absent on a single relay. */
+  readonly host?: string;
 }
 
 /** What {@link SessionRegistry.create} needs. */

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { AuditStore, JoinRateLimiter, SessionRegistry } from '@fernhilfe/session';
 import { TransportError, TransportErrorCode } from '#errors';
+import type { ClusterOptions } from '../cluster/options';
 import type { AgentTokenEntry, VerifyAgent } from './agent-auth';
 
 /** Options of `createRelay`. Give either `server` (embed) or `port` (listen on its own). */
@@ -26,8 +27,15 @@ export interface RelayOptions {
   agentTokens?: readonly AgentTokenEntry[];
   /** Hook that verifies an agent token (for helpdesks); wins over `agentTokens`. */
   verifyAgent?: VerifyAgent;
-  /** Session registry. @defaultValue `createMemoryRegistry()` */
+  /** Session registry. @defaultValue `createMemoryRegistry()` (with `cluster`: the shared Redis registry) */
   registry?: SessionRegistry;
+  /**
+   * Runs the relay as one node of a cluster that shares a Redis: session numbers, rate limits
+   * and the node list live in Redis, and a guest who reaches another node than the agent's is
+   * bridged to the agent's node. Excludes `registry`, `rateLimiter` and `agentRateLimiter`. The
+   * Redis client is loaded only with this option. @defaultValue none (a single relay)
+   */
+  cluster?: ClusterOptions;
   /** Rate limiter of joins (session-number guessing). @defaultValue `createJoinRateLimiter()` */
   rateLimiter?: JoinRateLimiter;
   /**
@@ -133,6 +141,12 @@ export function resolveRelayLimits(options: RelayOptions): RelayLimits {
   }
   if (!options.server && options.port === undefined) {
     throw new TransportError(TransportErrorCode.INVALID_ARGUMENT, 'give either server or port');
+  }
+  if (options.cluster && (options.registry || options.rateLimiter || options.agentRateLimiter)) {
+    throw new TransportError(
+      TransportErrorCode.INVALID_ARGUMENT,
+      'cluster brings its own registry and rate limiters: give either cluster or those',
+    );
   }
   if (!options.verifyAgent && !options.agentTokens) {
     throw new TransportError(TransportErrorCode.INVALID_ARGUMENT, 'give verifyAgent or agentTokens');

@@ -30,6 +30,17 @@ interface WaitingAgent {
   connection: Connection;
 }
 
+/** What the core needs of a cluster node (see `startClusterNode`); absent on a single relay. */
+export interface RelayCoreCluster {
+  /** This node's id: stamped on every audit record; sessions whose `host` differs are bridged. */
+  nodeId: string;
+  /**
+   * Bridges a guest who claimed a session hosted by another node.
+   * @returns the bridge (`ended` resolves when both sides closed), or `undefined` when the host is gone or unreachable
+   */
+  bridge(record: SessionRecord, guest: Connection, guestAddress: string): Promise<{ ended: Promise<void> } | undefined>;
+}
+
 /** What the relay core needs from its surroundings. */
 export interface RelayCoreDeps {
   /** Session registry. */
@@ -50,7 +61,12 @@ export interface RelayCoreDeps {
   onNotice: (message: string) => void;
   /** Milliseconds since the epoch: dates the audit records and spaces the guessing-wave lines. */
   clock: () => number;
+  /** The cluster node, in cluster mode. */
+  cluster?: RelayCoreCluster;
 }
+
+/** Retry hint sent with `unavailable` while the cluster store is unreachable. */
+const UNAVAILABLE_RETRY_MS = 2_000;
 
 /** Failure reasons that say only "no such number": during a guessing wave they are answered `rate-limited`. */
 const GUESSED: ReadonlySet<JoinFailureReason> = new Set(['unknown', 'malformed']);
@@ -72,6 +88,7 @@ export class RelayCore {
   readonly #sweeper: ReturnType<typeof setInterval>;
   #shuttingDown = false;
   #reportsIgnored = 0;
+  #bridged = 0;
   readonly #waves: GuessingWaveNotices;
   readonly #deps: RelayCoreDeps;
 
@@ -85,7 +102,11 @@ export class RelayCore {
     );
     this.#sweeper = setInterval(() => {
       this.#waves.poll();
-      this.#track(this.#expire());
+      this.#track(
+        this.#expire().catch((error: TransportError) => {
+          if (error.code !== TransportErrorCode.RELAY_UNAVAILABLE) this.#deps.onError(error);
+        }),
+      );
     }, deps.limits.expirySweepMs);
     this.#sweeper.unref();
   }
@@ -112,6 +133,41 @@ export class RelayCore {
   /** Sessions waiting for a guest. */
   get waitingSessions(): number {
     return this.#waiting.size;
+  }
+
+  /** @returns the records of the sessions waiting for a guest */
+  waitingRecords(): SessionRecord[] {
+    return [...this.#waiting.values()].map((slot) => slot.record);
+  }
+
+  /** Guests of this node bridged to sessions on other nodes (cluster mode). */
+  get bridgedSessions(): number {
+    return this.#bridged;
+  }
+
+  /**
+   * Takes over a bridge from another node whose guest claimed a session waiting here: pairs the
+   * agent with the bridge as if it were the guest. Without such a waiting session the bridge is
+   * answered `expired`.
+   *
+   * @param connection - the authenticated bridge
+   * @param sessionId - the session the guest claimed
+   * @param guestAddress - the guest's address as the other node saw it
+   */
+  acceptBridge(connection: Connection, sessionId: string, guestAddress: string): void {
+    const slot = this.#waiting.get(sessionId);
+    if (this.#shuttingDown || !slot?.connection.isOpen) {
+      this.#reject(connection, TransportErrorCode.EXPIRED, 'expired');
+      return;
+    }
+    this.#waiting.delete(sessionId);
+    const record: SessionRecord = { ...slot.record, state: 'joined', joinedAt: this.#deps.clock() };
+    this.#track(
+      this.#pair(record, slot, connection, guestAddress).catch((error: Error) => {
+        this.#deps.onError(error);
+        this.#reject(connection, TransportErrorCode.INTERNAL, 'internal');
+      }),
+    );
   }
 
   /**
@@ -162,6 +218,11 @@ export class RelayCore {
           : this.#join(connection, address, hello.number);
       this.#track(
         step.catch((error: Error) => {
+          if ((error as TransportError).code === TransportErrorCode.RELAY_UNAVAILABLE) {
+            // The link reports the outage once; each refused peer hears it.
+            this.#reject(connection, TransportErrorCode.RELAY_UNAVAILABLE, 'unavailable', UNAVAILABLE_RETRY_MS);
+            return;
+          }
           this.#deps.onError(error);
           this.#reject(connection, TransportErrorCode.INTERNAL, 'internal');
         }),
@@ -192,7 +253,8 @@ export class RelayCore {
   }
 
   async #write(record: AuditRecord): Promise<void> {
-    await this.#deps.audit.append(record);
+    const node = this.#deps.cluster?.nodeId;
+    await this.#deps.audit.append(node === undefined ? record : { ...record, node });
   }
 
   #reject(connection: Connection, code: TransportErrorCode, wire: RelayWireError, retryAfterMs?: number): void {
@@ -395,6 +457,12 @@ export class RelayCore {
       await this.#refuseJoin(connection, address, typed, claim.reason);
       return;
     }
+    const host = claim.session.host;
+    const cluster = this.#deps.cluster;
+    if (cluster && host !== undefined && host !== cluster.nodeId) {
+      await this.#bridge(cluster, connection, address, typed, claim.session);
+      return;
+    }
     const slot = this.#waiting.get(claim.session.id);
     if (!slot?.connection.isOpen) {
       await this.#refuseJoin(connection, address, typed, 'expired');
@@ -402,7 +470,30 @@ export class RelayCore {
     }
     this.#waiting.delete(claim.session.id);
     this.#deps.rateLimiter.recordSuccess(address);
-    const record = claim.session;
+    await this.#pair(claim.session, slot, connection, address);
+  }
+
+  /** The guest claimed a session of another node: pipe it there, or refuse if that node is gone. */
+  async #bridge(
+    cluster: RelayCoreCluster,
+    connection: Connection,
+    address: string,
+    typed: string,
+    record: SessionRecord,
+  ): Promise<void> {
+    const piped = await cluster.bridge(record, connection, address).catch(() => undefined);
+    if (piped === undefined) {
+      await this.#deps.registry.end(record.id, 'peer-lost').catch(() => undefined);
+      await this.#refuseJoin(connection, address, typed, 'expired');
+      return;
+    }
+    this.#deps.rateLimiter.recordSuccess(address);
+    this.#bridged++;
+    this.#track(piped.ended.finally(() => this.#bridged--));
+  }
+
+  /** Pairs a waiting agent with its guest (here or bridged from another node) and starts the session. */
+  async #pair(record: SessionRecord, slot: WaitingAgent, connection: Connection, address: string): Promise<void> {
     await this.#write({
       type: 'guest-joined',
       at: this.#now(),
@@ -486,7 +577,11 @@ export class RelayCore {
     bytes = { guestToAgent: 0, agentToGuest: 0 },
     endedBy: 'agent' | 'guest' | 'relay' = 'relay',
   ): Promise<void> {
-    const ended = await this.#deps.registry.end(record.id, reason);
+    // The end goes on record even when the shared registry is out of reach.
+    const ended = await this.#deps.registry.end(record.id, reason).catch((cause: Error) => {
+      if ((cause as TransportError).code !== TransportErrorCode.RELAY_UNAVAILABLE) this.#deps.onError(cause);
+      return undefined;
+    });
     await this.#write({
       type: 'session-ended',
       at: this.#now(),

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   createJoinRateLimiter,
   createMemoryAuditStore,
@@ -6,6 +7,7 @@ import {
 } from '@fernhilfe/session';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { TransportCloseCode, TransportError, TransportErrorCode } from '#errors';
+import { BRIDGE_HEADER } from '../cluster/bridge-auth';
 import { resolveLimits } from '../connection';
 import { RELAY_SUBPROTOCOL } from '../protocol';
 import { wrapWsSocket } from '../ws-connection';
@@ -32,6 +34,10 @@ export interface RelayStats {
   ignoredReports: number;
   /** Counters of the join and the agent-token rate limiter: failures by reason, refusals by rule, guessing wave, tracked keys. */
   rateLimits: { joins: JoinRateLimiterStats; agentTokens: JoinRateLimiterStats };
+  /** Guests of this node bridged to sessions hosted by other nodes (0 without a cluster). */
+  bridgedSessions: number;
+  /** Whether the relay drains (see {@link Relay.drain}). */
+  draining: boolean;
 }
 
 /** A running relay. */
@@ -40,14 +46,32 @@ export interface Relay {
   readonly address: { host: string; port: number } | undefined;
   /** URL path of the WebSocket endpoint. */
   readonly path: string;
+  /** This node's id in a cluster (`undefined` on a single relay). */
+  readonly nodeId: string | undefined;
   /** @returns connections, sessions, buffered bytes, ignored reports and the rate limiters' counters */
   stats(): RelayStats;
+  /**
+   * Whether a load balancer should send new clients here: not draining or closing, and in a
+   * cluster Redis is reachable. Serve it as a readiness check (`/readyz`).
+   */
+  readonly ready: boolean;
+  /**
+   * Drains, then closes: takes no new peer connections (upgrades get 503, `ready` turns false,
+   * the node list says `draining`), keeps live and waiting sessions and bridges from other nodes
+   * until they have all ended or `timeoutMs` passed, then does what {@link Relay.close} does.
+   *
+   * @param timeoutMs - longest wait for the sessions to end
+   */
+  drain(timeoutMs: number): Promise<void>;
   /**
    * Stops taking connections, ends live sessions with `relay-shutdown`, waits until every audit
    * record is written and closes the relay's own server (an attached server stays open).
    */
   close(): Promise<void>;
 }
+
+/** How often a draining relay looks whether its sessions have ended, in ms. */
+const DRAIN_POLL_MS = 250;
 
 /** Closes one client with `relay-shutdown`, or drops it after 2 s without a closing handshake. */
 function closeClient(ws: WebSocket): Promise<void> {
@@ -96,11 +120,20 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
   });
   const onError = options.onError ?? ((error: Error) => console.error(`[relay] ${error.name}: ${error.message}`));
   const clock = options.clock ?? Date.now;
-  const rateLimiter = options.rateLimiter ?? createJoinRateLimiter({ clock });
-  const agentRateLimiter = options.agentRateLimiter ?? createJoinRateLimiter({ clock });
+  const cluster = options.cluster
+    ? await (await import('#cluster')).startClusterNode(options.cluster, {
+        clock,
+        onError,
+        connectionLimits,
+        maxBufferedBytes: limits.maxBufferedBytesPerSession,
+      })
+    : undefined;
+  const rateLimiter = cluster?.rateLimiter ?? options.rateLimiter ?? createJoinRateLimiter({ clock });
+  const agentRateLimiter = cluster?.agentRateLimiter ?? options.agentRateLimiter ?? createJoinRateLimiter({ clock });
   const core = new RelayCore({
     clock,
-    registry: options.registry ?? createMemoryRegistry({ clock }),
+    cluster,
+    registry: cluster?.registry ?? options.registry ?? createMemoryRegistry({ clock }),
     rateLimiter,
     agentRateLimiter,
     onNotice: options.onNotice ?? ((message: string) => console.warn(`[relay] ${message}`)),
@@ -109,6 +142,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     limits,
     onError,
   });
+  cluster?.keepWaiting(() => core.waitingRecords());
   const trusted = parseTrustedProxies(options.trustedProxies ?? []);
   const counter = new ConnectionCounter(limits.maxConnectionsPerIp, limits.maxConnections);
   const wss = new WebSocketServer({
@@ -119,6 +153,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     handleProtocols: (offered) => (offered.has(RELAY_SUBPROTOCOL) ? RELAY_SUBPROTOCOL : ([...offered][0] ?? false)),
   });
   let closing = false;
+  let draining = false;
 
   const accept = (ws: WebSocket, address: string) => {
     try {
@@ -131,6 +166,25 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     }
   };
 
+  const acceptBridge = (request: IncomingMessage) => {
+    const header = request.headers[BRIDGE_HEADER];
+    const hello = cluster?.verifyBridge(typeof header === 'string' ? header : undefined);
+    if (hello === undefined) return undefined;
+    return (ws: WebSocket) => {
+      try {
+        core.acceptBridge(
+          new GuardedConnection(wrapWsSocket(ws, connectionLimits), onError),
+          hello.sessionId,
+          hello.guestAddress,
+        );
+      } catch (cause) {
+        onError(
+          new TransportError(TransportErrorCode.INTERNAL, `accepting a bridge failed: ${String(cause)}`, { cause }),
+        );
+        ws.terminate();
+      }
+    };
+  };
   const onUpgrade = createUpgradeHandler({
     path,
     attached: Boolean(options.server),
@@ -138,17 +192,50 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
     counter,
     wss,
     closing: () => closing,
+    draining: () => draining,
     accept,
     onError,
+    ...(cluster ? { bridge: acceptBridge } : {}),
   });
   let own: OwnServer | undefined;
   if (options.server) options.server.on('upgrade', onUpgrade);
   else own = await listenOwnServer(options, onUpgrade);
 
   let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      closing = true;
+      options.server?.off('upgrade', onUpgrade);
+      await core.shutdown();
+      await Promise.all([...wss.clients].map(closeClient));
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      if (own) await closeOwnServer(own.server);
+      await cluster?.close();
+    })();
+    return closed;
+  };
+  const busy = () => core.liveSessions + core.waitingSessions + core.bridgedSessions > 0;
   return {
     address: own?.address,
     path,
+    nodeId: cluster?.nodeId,
+    get ready() {
+      return !closing && !draining && (cluster?.ready ?? true);
+    },
+    drain: async (timeoutMs) => {
+      if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 0) {
+        throw new TransportError(TransportErrorCode.INVALID_ARGUMENT, 'timeoutMs must be an integer ≥ 0');
+      }
+      draining = true;
+      await cluster?.drain();
+      const deadline = Date.now() + timeoutMs;
+      while (busy() && Date.now() < deadline && !closing) {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(DRAIN_POLL_MS, Math.max(1, deadline - Date.now()))),
+        );
+      }
+      await close();
+    },
     stats: () => ({
       connections: counter.size,
       liveSessions: core.liveSessions,
@@ -156,17 +243,9 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
       bufferedBytes: core.bufferedBytes,
       ignoredReports: core.ignoredReports,
       rateLimits: { joins: rateLimiter.stats(), agentTokens: agentRateLimiter.stats() },
+      bridgedSessions: core.bridgedSessions,
+      draining,
     }),
-    close: () => {
-      closed ??= (async () => {
-        closing = true;
-        options.server?.off('upgrade', onUpgrade);
-        await core.shutdown();
-        await Promise.all([...wss.clients].map(closeClient));
-        await new Promise<void>((resolve) => wss.close(() => resolve()));
-        if (own) await closeOwnServer(own.server);
-      })();
-      return closed;
-    },
+    close,
   };
 }

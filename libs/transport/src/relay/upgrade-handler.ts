@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { TransportError, TransportErrorCode } from '#errors';
+import { BRIDGE_HEADER } from '../cluster/bridge-auth';
 import { clientAddress } from './client-address';
 import type { ConnectionCounter } from './connection-counter';
 import type { TrustedProxies } from './trusted-proxies';
@@ -20,10 +21,18 @@ export interface UpgradeHandlerOptions {
   wss: WebSocketServer;
   /** Whether the relay is shutting down (new connections get 503). */
   closing: () => boolean;
+  /** Whether the relay drains: new peer connections get 503, bridges from other nodes are still taken. */
+  draining?: () => boolean;
   /** Takes a new WebSocket from `address`. */
   accept: (ws: WebSocket, address: string) => void;
   /** Gets failures nobody else can report. */
   onError: (error: Error) => void;
+  /**
+   * In a cluster: checks an upgrade that carries the bridge header of another node and returns
+   * what takes the bridge, or `undefined` to refuse it (401). Bridges skip the per-address limit
+   * and are still taken while the relay drains.
+   */
+  bridge?: (request: IncomingMessage) => ((ws: WebSocket) => void) | undefined;
 }
 
 function refuseUpgrade(socket: Socket, status: string): void {
@@ -54,7 +63,16 @@ export function createUpgradeHandler(
         refuseUpgrade(socket, '404 Not Found');
         return;
       }
-      if (options.closing()) {
+      if (options.bridge && request.headers[BRIDGE_HEADER] !== undefined) {
+        const take = options.bridge(request);
+        if (take === undefined || options.closing()) {
+          refuseUpgrade(socket, take === undefined ? '401 Unauthorized' : '503 Service Unavailable');
+          return;
+        }
+        wss.handleUpgrade(request, socket, head, take);
+        return;
+      }
+      if (options.closing() || options.draining?.()) {
         refuseUpgrade(socket, '503 Service Unavailable');
         return;
       }
