@@ -3,7 +3,7 @@ import { WindowsError, WindowsErrorCode } from '../errors';
 import { loadKoffi } from '../koffi/load-koffi';
 import { CAPTUREBLT, DIB_RGB_COLORS, gdi, SRCCOPY } from '../win32/gdi';
 import type { Win32Handle } from '../win32/library';
-import { readVirtualScreen, type VirtualScreen } from '../win32/screen-metrics';
+import { readVirtualScreen, sameScreen, type VirtualScreen } from '../win32/screen-metrics';
 import { bitmapInfo } from '../win32/structs';
 
 /** The DIB section frames are captured into, and the DC it is selected in. */
@@ -16,9 +16,6 @@ interface CaptureTarget {
   /** At least one BitBlt into it succeeded. */
   filled: boolean;
 }
-
-const sameScreen = (a: VirtualScreen, b: VirtualScreen) =>
-  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /**
  * Captures the whole virtual screen with GDI: `BitBlt(SRCCOPY | CAPTUREBLT)` from the screen DC

@@ -1,7 +1,7 @@
 import type { CapturedFrame, ScreenFrame } from '@fernhilfe/desktop';
 import { WindowsError } from '../errors';
 import { DxgiStatus } from '../win32/dxgi';
-import { monitorCount, readVirtualScreen, type VirtualScreen } from '../win32/screen-metrics';
+import { monitorCount, readVirtualScreen, sameScreen, type VirtualScreen } from '../win32/screen-metrics';
 import { DesktopDuplication } from './desktop-duplication';
 import { GdiScreenCapture } from './gdi-capture';
 
@@ -115,9 +115,6 @@ export class ScreenCapture {
     this.#fallbackReason = error instanceof Error ? error.message : String(error);
   }
 }
-
-const sameScreen = (a: VirtualScreen, b: VirtualScreen) =>
-  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /**
  * Whether duplication cannot start on this system at all: it is not implemented (Windows 7, wine)

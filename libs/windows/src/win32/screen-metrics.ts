@@ -38,3 +38,8 @@ export function readVirtualScreen(): VirtualScreen {
 export function monitorCount(): number {
   return user32().GetSystemMetrics(SM_CMONITORS);
 }
+
+/** Whether two virtual screens have the same origin and size. */
+export function sameScreen(a: VirtualScreen, b: VirtualScreen): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
