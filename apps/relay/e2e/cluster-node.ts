@@ -44,7 +44,7 @@ export async function startClusterNodeProcess(
   // biome-ignore format: one option with its value per line
   const args = [
     '--port', String(port), '--host', '127.0.0.1', '--node-id', id, '--advertise-url', url,
-    '--audit-file', auditFile, '--trust-proxy', '127.0.0.1', '--drain-timeout', '60',
+    '--audit-file', auditFile, '--trust-proxy', '127.0.0.1', '--drain-timeout', '60', '--metrics',
   ];
   const child = spawn(
     process.execPath,

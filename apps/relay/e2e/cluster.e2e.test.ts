@@ -149,6 +149,11 @@ describe('a relay cluster of three processes on one Redis', () => {
     await until(async () => (await readyStatus(nodes[1]!)) === 503, 'node-1 to report not ready');
     expect(await WirePeer.open(nodes[1]!.url, '10.3.0.1')).toBe(503);
     await inBatches(spared, stream);
+    const metrics = await (await fetch(`${nodes[1]!.base}/metrics`)).text();
+    expect(metrics).toContain('fernhilfe_relay_draining 1\n');
+    const bridgedIntoOne = spared.filter((p) => p.entry === 1 && p.host !== 1).length;
+    expect(bridgedIntoOne).toBeGreaterThan(0);
+    expect(metrics).toContain(`fernhilfe_relay_bridged_sessions ${bridgedIntoOne}\n`);
     const onOne = spared.filter((p) => p.host === 1 || p.entry === 1);
     for (const p of onOne) p.agent.close();
     await Promise.all(onOne.map((p) => p.guest.closed));

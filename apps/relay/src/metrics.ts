@@ -129,6 +129,15 @@ export function formatMetrics(stats: RelayStats, activity?: RelayActivity): stri
     family('fernhilfe_relay_waiting_sessions', 'gauge', 'Session numbers waiting for a guest.', [
       [{}, stats.waitingSessions],
     ]),
+    family(
+      'fernhilfe_relay_bridged_sessions',
+      'gauge',
+      'Guests on this node bridged to the node hosting their session (cluster).',
+      [[{}, stats.bridgedSessions]],
+    ),
+    family('fernhilfe_relay_draining', 'gauge', '1 while the node drains: no new sessions, live ones go on.', [
+      [{}, stats.draining ? 1 : 0],
+    ]),
     family('fernhilfe_relay_buffered_bytes', 'gauge', 'Bytes buffered towards peers.', [[{}, stats.bufferedBytes]]),
     family('fernhilfe_relay_ignored_reports_total', 'counter', 'Guest reports over the per-session limit.', [
       [{}, stats.ignoredReports],

@@ -47,6 +47,8 @@ describe('/metrics', () => {
       'fernhilfe_rate_limit_wave{limiter="joins"} 0\n',
       'fernhilfe_rate_limit_refusals_total{limiter="joins",rule="prefix-lockout"} 0\n',
       '# TYPE fernhilfe_relay_connections gauge\n',
+      'fernhilfe_relay_bridged_sessions 0\n',
+      'fernhilfe_relay_draining 0\n',
       'fernhilfe_joins_total{outcome="unknown"} 1\n',
       'fernhilfe_joins_total{outcome="joined"} 0\n',
       'fernhilfe_agent_refusals_total{reason="unauthorized"} 0\n',

@@ -18,6 +18,7 @@ const ROUND_TRIPS = 400;
 const JOIN_SESSIONS = 200;
 const IDLE_SESSIONS = 200;
 const RUNS = 3;
+const THROUGHPUT_RUNS = 6;
 
 interface Node {
   url: string;
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     // Throughput, same node against bridged, alternating runs.
     const same: number[] = [];
     const cross: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < THROUGHPUT_RUNS; run++) {
       for (const [into, guestNode] of [
         [same, a],
         [cross, b],
