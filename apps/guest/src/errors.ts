@@ -9,6 +9,8 @@ export const GuestErrorCode = {
   BAKED_CONFIG_INVALID: 'GUEST_BAKED_CONFIG_INVALID',
   /** A command-line option of `fernhilfe-guest` is unknown, or its value is malformed. */
   CLI_INVALID_OPTION: 'GUEST_CLI_INVALID_OPTION',
+  /** `fernhilfe-guest` runs from a checkout whose guest is not built yet (`bin/fernhilfe-guest.mjs` prints it). */
+  CLI_NOT_BUILT: 'GUEST_CLI_NOT_BUILT',
   /** The browser guest's encoder worker failed or reported an error for a frame. */
   ENCODER_FAILED: 'GUEST_ENCODER_FAILED',
   /** The support page's `index.html` lacks an element the page script needs. */

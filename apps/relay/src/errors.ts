@@ -19,6 +19,8 @@ export const RelayCliErrorCode = {
   AUDIT_LOCKED: 'RELAY_CLI_AUDIT_LOCKED',
   /** The audit log's chain is broken; `fernhilfe-relay audit seal FILE` recovers it. */
   AUDIT_CHAIN_BROKEN: 'RELAY_CLI_AUDIT_CHAIN_BROKEN',
+  /** The command runs from a checkout whose relay is not built yet (`bin/fernhilfe-relay.mjs` prints it). */
+  NOT_BUILT: 'RELAY_CLI_NOT_BUILT',
 } as const;
 
 /** One of the stable codes in {@link RelayCliErrorCode}. */
