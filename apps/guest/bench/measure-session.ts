@@ -7,6 +7,8 @@ import { createGuestClient } from '@fernhilfe/transport';
 /** What one streaming run measured. */
 export interface StreamingResult {
   costs: FrameCost[];
+  /** The viewer's side of the frames (arrival, open, decode), when the viewer reported it. */
+  arrivals?: Array<{ frameId: number; arrivedAt: number; openMs: number; decodeMs: number }>;
   framesPerSecond: number;
   cpuMsPerSecond: number;
   bytesPerSecond: number;

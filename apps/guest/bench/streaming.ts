@@ -31,7 +31,8 @@ export async function measureStreaming(
   const viewer = await startViewerProcess();
   const desktop = await openX11Desktop({ display: xvfb.display });
   try {
-    return await measureSession({ url: viewer.url, number: viewer.number, desktop, seconds, useDamage });
+    const result = await measureSession({ url: viewer.url, number: viewer.number, desktop, seconds, useDamage });
+    return { ...result, arrivals: await viewer.stop() };
   } finally {
     await desktop.close();
     await viewer.stop();

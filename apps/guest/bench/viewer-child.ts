@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { FrameArrival } from '../e2e/support/viewer';
 
 const VIEWER = fileURLToPath(new URL('./viewer-process.ts', import.meta.url));
 
@@ -12,8 +13,12 @@ export interface ViewerChild {
   url: string;
   /** The session number the guest joins with. */
   number: string;
-  /** Ends the call and the relay; kills the process if it does not exit within 3 s. */
-  stop(): Promise<void>;
+  /**
+   * Ends the call and the relay (once; later calls give the same answer); kills the process if
+   * it does not exit within 3 s.
+   * @returns every frame the viewer decoded, with its arrival, open and decode time
+   */
+  stop(): Promise<FrameArrival[]>;
 }
 
 /**
@@ -26,19 +31,35 @@ export async function startViewerProcess(): Promise<ViewerChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@fernhilfe/source', VIEWER], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`viewer process exited with ${code}`)));
-  });
-  const { url, number } = JSON.parse(first) as { url: string; number: string };
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`viewer process exited with ${code}`))),
+  );
+  exitedEarly.catch(() => undefined);
+  const nextLine = async () => {
+    const line = await Promise.race([lines.next(), exitedEarly]);
+    if (line.done) throw new Error('viewer process closed its output');
+    return line.value;
+  };
+  const { url, number } = JSON.parse(await nextLine()) as { url: string; number: string };
+  const stop = async (): Promise<FrameArrival[]> => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.stdin.end();
+    const report = await Promise.race([
+      lines.next().then((line) => (line.done ? '{}' : line.value)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('{}'), 3000)),
+    ]);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    return (JSON.parse(report) as { arrivals?: FrameArrival[] }).arrivals ?? [];
+  };
+  let stopped: Promise<FrameArrival[]> | undefined;
   return {
     url,
     number,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin.end();
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+    stop: () => {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       const last = run.output.trim().split('\n').at(-1) ?? '';
       if (run.code !== 0 || !last.startsWith('{')) throw new Error(`bench fixture failed (${run.code}): ${run.output}`);
       const result = JSON.parse(last) as StreamingResult & { width: number; height: number };
+      result.arrivals = await viewer.stop();
       const label = `windows stream notepad ${result.width}x${result.height} under wine`;
       writeBenchResults(
         join(dirname(fileURLToPath(import.meta.url)), '..'),

@@ -5,7 +5,8 @@
  * - Every `putImageData` on the screen canvas: when it changed the probe region, the time
  *   and a hash of the region are logged (so the bench can find when a given picture arrived).
  * - Frames are counted as tasks that painted; per frame, the time from the last WebSocket
- *   message's arrival to the first paint (decrypt + decode) is kept.
+ *   message's arrival to the first paint (decrypt + decode) and the time spent in
+ *   `putImageData` (paint) are kept.
  * - Binary WebSocket bytes and messages are counted (bandwidth on the wire).
  */
 export function installPageProbe(): void {
@@ -22,6 +23,7 @@ export function installPageProbe(): void {
     log: [] as Array<{ t: number; hash: number }>,
     frames: 0,
     processingMs: [] as number[],
+    paintMs: [] as number[],
     bytes: 0,
     messages: 0,
     lastMessageAt: 0,
@@ -40,17 +42,20 @@ export function installPageProbe(): void {
 
   const put = CanvasRenderingContext2D.prototype.putImageData;
   CanvasRenderingContext2D.prototype.putImageData = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    const began = now();
     (put as (...a: unknown[]) => void).apply(this, args);
     if (this.canvas.className !== 'fh-canvas') return;
     const at = now();
     if (!probe.inTask) {
       probe.inTask = true;
       probe.frames++;
-      if (probe.lastMessageAt > 0) probe.processingMs.push(at - probe.lastMessageAt);
+      if (probe.lastMessageAt > 0) probe.processingMs.push(began - probe.lastMessageAt);
+      probe.paintMs.push(0);
       setTimeout(() => {
         probe.inTask = false;
       }, 0);
     }
+    probe.paintMs[probe.paintMs.length - 1]! += at - began;
     const region = probe.region;
     if (!region || this.canvas.width < region.x + region.width || this.canvas.height < region.y + region.height) return;
     const hash = hashRegion(this, region);

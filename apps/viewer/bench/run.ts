@@ -38,6 +38,7 @@ interface ProbeState {
   log: Array<{ t: number; hash: number }>;
   frames: number;
   processingMs: number[];
+  paintMs: number[];
   bytes: number;
 }
 
@@ -53,7 +54,13 @@ async function setProbeRegion(page: Page, region: Rect | undefined): Promise<voi
 const readProbe = (page: Page) =>
   page.evaluate(() => {
     const probe = (globalThis as unknown as { __probe: ProbeState }).__probe;
-    return { log: probe.log, frames: probe.frames, processingMs: probe.processingMs, bytes: probe.bytes };
+    return {
+      log: probe.log,
+      frames: probe.frames,
+      processingMs: probe.processingMs,
+      paintMs: probe.paintMs,
+      bytes: probe.bytes,
+    };
   });
 
 /** Pixels of a screen region as 0xRRGGBB, from this process's own capture (`xwd`). */
@@ -274,6 +281,15 @@ async function main(): Promise<void> {
       samples: processing.samples,
       compared_to: {},
       extra: { p95: round(processing.p95, 2) },
+    });
+    const paint = summarize(probe.paintMs);
+    rows.push({
+      name: 'page: paint per frame (putImageData of the changed rectangles)',
+      unit: 'ms',
+      median: round(paint.median, 3),
+      samples: paint.samples,
+      compared_to: {},
+      extra: { p95: round(paint.p95, 3) },
     });
     rows.push(...decodeRows);
     const hop = summarize(await workerRoundTrips(page));

@@ -102,6 +102,10 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
   protected readonly options: CallOptions;
   protected link: SecureLink | undefined;
   protected frames = 0;
+  /** When the payload being handled arrived, in ms on `performance.timeOrigin + performance.now()`. */
+  protected lastArrivedAt = 0;
+  /** How long opening (decrypting and parsing) the payload being handled took, in ms. */
+  protected lastOpenMs = 0;
   readonly #timers: CallTimers;
   readonly #clock: () => number;
   #stateTimer: unknown;
@@ -193,7 +197,10 @@ export abstract class CallCore<Events extends CoreCallEvents> implements Support
         this.receiveHandshake(bytes);
         return;
       }
+      const arrived = performance.now();
       const input = this.link.receive(bytes);
+      this.lastArrivedAt = performance.timeOrigin + arrived;
+      this.lastOpenMs = performance.now() - arrived;
       if (input.kind === 'message') this.#dispatch(input.message);
       else if (input.kind === 'close') void this.finish('peer-lost', 'transport', false);
     } catch (error) {

@@ -9,6 +9,17 @@ export interface AssembledFrame {
   data: Uint8Array;
 }
 
+/** A screen update as the viewer call hands it on, with when it came and what opening it cost. */
+export interface ReceivedFrame extends AssembledFrame {
+  /**
+   * When its last chunk arrived from the relay, in ms on the shared clock
+   * (`performance.timeOrigin + performance.now()`), so it compares with a guest's send time.
+   */
+  arrivedAt: number;
+  /** Decrypting and parsing all its chunks, in ms. */
+  openMs: number;
+}
+
 /**
  * Joins the chunks of screen updates. The channel delivers in order, so chunks of one frame
  * must arrive as 0, 1, …, count − 1 before the next frame starts; anything else, or a frame

@@ -41,7 +41,7 @@ export type {
 } from './call-core';
 export { type CallOptions, type CallTimers, SUPPORT_PROTOCOL_VERSION } from './call-options';
 export { CallError, CallErrorCode, CallProtocolError } from './errors';
-export type { AssembledFrame } from './frame-assembler';
+export type { AssembledFrame, ReceivedFrame } from './frame-assembler';
 export {
   createGuestCall,
   type GuestCall,

@@ -2,7 +2,7 @@ import { createViewerHandshake, type ViewerHandshake } from '@fernhilfe/crypto';
 import { CallCore, type CoreCallEvents, type SupportCall, stateError, unexpected } from './call-core';
 import { type CallOptions, SUPPORT_PROTOCOL_VERSION } from './call-options';
 import { CallError, CallErrorCode } from './errors';
-import { type AssembledFrame, FrameAssembler } from './frame-assembler';
+import { FrameAssembler, type ReceivedFrame } from './frame-assembler';
 import { CAPABILITIES } from './protocol/message-types';
 import type {
   CursorMessage,
@@ -40,7 +40,7 @@ export interface ViewerCallEvents extends CoreCallEvents {
   /** The customer's answer to the security code. */
   consent: boolean;
   /** A whole screen update (codec bytes): decode and draw it. */
-  frame: AssembledFrame;
+  frame: ReceivedFrame;
   /** Cursor shape and position. */
   cursor: CursorMessage;
   /** Control is granted (`true`) or ended or refused (`false`). */
@@ -90,6 +90,7 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
   protected readonly side = 'viewer';
   readonly #handshake: ViewerHandshake;
   readonly #assembler: FrameAssembler;
+  #frameOpenMs = 0;
   readonly #autoAck: boolean;
   #securityCode: string | undefined;
   #guest: GuestInfo | undefined;
@@ -188,10 +189,12 @@ class ViewerCallImpl extends CallCore<ViewerCallEvents> implements ViewerCall {
         return;
       case 'screen-update': {
         if (state !== 'active-view' && state !== 'active-control') throw unexpected(message, state);
+        if (message.chunkIndex === 0) this.#frameOpenMs = 0;
+        this.#frameOpenMs += this.lastOpenMs;
         const frame = this.#assembler.push(message);
         if (frame === undefined) return;
         this.frames++;
-        this.emit('frame', frame);
+        this.emit('frame', { ...frame, arrivedAt: this.lastArrivedAt, openMs: this.#frameOpenMs });
         if (this.#autoAck) void this.ackFrame(frame.frameId);
         return;
       }

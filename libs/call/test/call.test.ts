@@ -116,6 +116,29 @@ describe('support call', () => {
     expect(pair.guest.canSendFrame).toBe(true);
   });
 
+  it('stamps each frame with when its last chunk arrived and the time spent opening its chunks', async () => {
+    const pair = createCallPair();
+    await consented(pair);
+    const received: Array<{ arrivedAt: number; openMs: number; bytes: number }> = [];
+    pair.viewer.on('frame', (f) => received.push({ arrivedAt: f.arrivedAt, openMs: f.openMs, bytes: f.data.length }));
+    const clock = () => performance.timeOrigin + performance.now();
+    const before = clock();
+    await pair.guest.sendFrame(new Uint8Array(1_000_000).fill(7)); // many chunks
+    await pair.guest.sendFrame(new Uint8Array(10));
+    await settle();
+    const after = clock();
+    expect(received.map((f) => f.bytes)).toEqual([1_000_000, 10]);
+    for (const frame of received) {
+      expect(frame.arrivedAt).toBeGreaterThanOrEqual(before);
+      expect(frame.arrivedAt).toBeLessThanOrEqual(after);
+      expect(frame.openMs).toBeGreaterThanOrEqual(0);
+      expect(frame.openMs).toBeLessThanOrEqual(after - before);
+    }
+    // Opening 1 000 000 bytes in chunks costs more than opening 10: the sum covers every chunk.
+    expect(received[0]!.openMs).toBeGreaterThan(received[1]!.openMs);
+    expect(received[1]!.arrivedAt).toBeGreaterThanOrEqual(received[0]!.arrivedAt);
+  });
+
   it('the security-code mismatch button ends both sides with that reason', async () => {
     const { guest, viewer } = createCallPair();
     guest.start();

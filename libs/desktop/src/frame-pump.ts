@@ -12,6 +12,13 @@ export interface FrameCost {
   encodeMs: number;
   /** Encryption and hand-over to the transport (all chunks), ms. */
   sendMs: number;
+  /** The call's id of the frame, as the viewer's `frame` event gives it. */
+  frameId: number;
+  /**
+   * When the transport had taken the last chunk, in ms on the shared clock
+   * (`performance.timeOrigin + performance.now()`): the viewer's `arrivedAt` minus this is the relay's part.
+   */
+  sentAt: number;
   /** Size of the encoded update in bytes. */
   bytes: number;
   /** Whether it was a keyframe. */
@@ -119,12 +126,15 @@ export function createFramePump(call: GuestCall, desktop: Desktop, options: Fram
       encoder = undefined; // the viewer never got this update: start over with a keyframe
       return;
     }
-    await call.sendFrame(update);
+    const frameId = await call.sendFrame(update);
+    const sentAt = now();
     frames++;
     options.onFrame?.({
       captureMs: capturedAt - startedAt,
       encodeMs: encodedAt - capturedAt,
-      sendMs: now() - encodedAt,
+      sendMs: sentAt - encodedAt,
+      frameId,
+      sentAt: performance.timeOrigin + sentAt,
       bytes: update.length,
       keyframe,
     });

@@ -1,6 +1,7 @@
 import { POINTER_BUTTONS } from '@fernhilfe/call';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DesktopSession, startDesktopSession } from '../src/desktop-session';
+import type { FrameCost } from '../src/frame-pump';
 import { type Agent, pairWithAgent } from './agent';
 import { createFakeDesktop, type FakeDesktop } from './fake-desktop';
 
@@ -57,6 +58,33 @@ describe('desktop session on a fake desktop', () => {
     desktop.changeScreen();
     await expect.poll(() => agent.frames).toBe(2);
     expect(desktop.captures).toBe(2);
+  });
+
+  it('reports each frame sent with the id the agent sees and when the transport took it', async () => {
+    const agent = pairWithAgent();
+    const costs: FrameCost[] = [];
+    const seen: number[] = [];
+    agent.viewer.on('frame', (frame) => seen.push(frame.frameId));
+    const clock = () => performance.timeOrigin + performance.now();
+    const before = clock();
+    const session = startDesktopSession({
+      channel: agent.channel,
+      desktop: createFakeDesktop({ damage: false }),
+      pollIntervalMs: 10,
+      onFrame: (cost) => costs.push(cost),
+    });
+    sessions.push(session);
+    await new Promise((resolve) => session.on('security-code', resolve));
+    await session.confirm();
+    await expect.poll(() => costs.length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => seen.length).toBeGreaterThanOrEqual(3);
+    expect(costs.slice(0, 3).map((cost) => cost.frameId)).toEqual(seen.slice(0, 3));
+    expect(costs[0]!.keyframe).toBe(true);
+    for (const cost of costs) {
+      expect(cost.sentAt).toBeGreaterThanOrEqual(before);
+      expect(cost.sentAt).toBeLessThanOrEqual(clock());
+      for (const part of [cost.captureMs, cost.encodeMs, cost.sendMs]) expect(part).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('applies input only while control is granted, and releases everything when it ends', async () => {

@@ -30,10 +30,23 @@ export interface PairedViewer {
   cursors: CursorMessage[];
   /** Ids of the frames decoded so far. */
   frameIds: number[];
+  /** Per decoded frame: when it arrived, and what opening and decoding it cost (for benches). */
+  arrivals: FrameArrival[];
   /** Frames decoded so far. */
   readonly frames: number;
   /** Waits for the control answer after `requestControl()`. */
   nextControl(): Promise<boolean>;
+}
+
+/** When a frame reached the headless viewer and what it cost there. */
+export interface FrameArrival {
+  frameId: number;
+  /** Its last chunk's arrival, in ms on `performance.timeOrigin + performance.now()`. */
+  arrivedAt: number;
+  /** Decrypting and parsing its chunks, ms. */
+  openMs: number;
+  /** Decoding it into the framebuffer, ms. */
+  decodeMs: number;
 }
 
 function once<T>(call: ViewerCall, name: 'security-code' | 'guest' | 'consent' | 'ended'): Promise<T> {
@@ -62,9 +75,12 @@ export async function startViewer(
     const decoder = createDecoder({ maxWidth: 4096, maxHeight: 4096 });
     const cursors: CursorMessage[] = [];
     const frameIds: number[] = [];
+    const arrivals: FrameArrival[] = [];
     let frames = 0;
-    call.on('frame', ({ frameId, data }) => {
+    call.on('frame', ({ frameId, data, arrivedAt, openMs }) => {
+      const began = performance.now();
       decoder.decode(data);
+      arrivals.push({ frameId, arrivedAt, openMs, decodeMs: performance.now() - began });
       frameIds.push(frameId);
       frames++;
     });
@@ -79,6 +95,7 @@ export async function startViewer(
       ended: once(call, 'ended'),
       cursors,
       frameIds,
+      arrivals,
       get frames() {
         return frames;
       },
