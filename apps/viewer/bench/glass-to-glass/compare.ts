@@ -108,23 +108,43 @@ function rowsFor(product: Product, phase: string, runs: Phase[], reference: Phas
   const ref = reference.filter((run) => run.phase === phase);
   if (own.length === 0) return [];
   const loads = own.map((run) => `${run.loadAvg?.start[0] ?? '?'}→${run.loadAvg?.end[0] ?? '?'}`).join(', ');
-  const row = (what: string, unit: string, figure: (run: Phase, of: Product) => number): BenchRow => ({
-    name: `${product} ${phase}: ${what}`,
-    unit,
-    median: round1(summarize(own.map((run) => figure(run, product))).median),
-    samples: own.length,
-    compared_to:
-      product === 'novnc' || ref.length === 0
-        ? {}
-        : { novnc_same_run: round1(summarize(ref.map((run) => figure(run, 'novnc'))).median) },
-    extra: { per_round: own.map((run) => figure(run, product)).join(', '), load_average: loads },
-  });
+  const median = (list: Phase[], figure: (run: Phase) => number) => round1(summarize(list.map(figure)).median);
+  /** `lower`: a smaller figure is better (latency); `higher`: a larger one (fps). */
+  const row = (
+    what: string,
+    unit: string,
+    figure: (run: Phase, of: Product) => number,
+    better?: 'lower' | 'higher',
+  ): BenchRow => {
+    const ownMedian = median(own, (run) => figure(run, product));
+    const refMedian = ref.length === 0 ? undefined : median(ref, (run) => figure(run, 'novnc'));
+    const extra: Record<string, string | number> = {
+      per_round: own.map((run) => round1(figure(run, product))).join(', '),
+      load_average: loads,
+    };
+    if (product !== 'novnc' && better !== undefined && refMedian !== undefined && ownMedian > 0 && refMedian > 0) {
+      extra.times_better_than_novnc = round1(better === 'lower' ? refMedian / ownMedian : ownMedian / refMedian);
+    }
+    return {
+      name: `${product} ${phase}: ${what}`,
+      unit,
+      median: ownMedian,
+      samples: own.length,
+      compared_to: product === 'novnc' || refMedian === undefined ? {} : { novnc_same_run: refMedian },
+      extra,
+    };
+  };
+  const moving = own.every((run) => run.fps.overall > 0) && ref.every((run) => run.fps.overall > 0);
   return [
-    row('latency p50', 'ms', (run) => run.latencyMs.p50),
-    row('latency p95', 'ms', (run) => run.latencyMs.p95),
-    row('viewer fps', 'fps', (run) => run.fps.overall),
-    row('received KiB/s', 'KiB/s', (run) => run.bandwidth.wsRxKiBps),
+    row('latency p50', 'ms', (run) => run.latencyMs.p50, 'lower'),
+    row('latency p95', 'ms', (run) => run.latencyMs.p95, 'lower'),
+    row('viewer fps', 'fps', (run) => run.fps.overall, 'higher'),
+    row('received KiB/s', 'KiB/s', (run) => run.bandwidth.wsRxKiBps, 'lower'),
     row('server CPU % of a core', '%', (run, of) => serverCpu(of, run)),
+    // CPU time the server side spends per frame the viewer shows: the issue's "CPU per frame".
+    ...(moving
+      ? [row('server CPU ms per viewer frame', 'ms', (run, of) => (serverCpu(of, run) * 10) / run.fps.overall, 'lower')]
+      : []),
   ];
 }
 
