@@ -3,12 +3,13 @@
 // bench can bundle it for Node under wine.
 import { type Desktop, type FrameCost, startDesktopSession } from '@fernhilfe/desktop';
 import { createGuestClient } from '@fernhilfe/transport';
+import type { FrameArrival } from '../e2e/support/viewer';
 
 /** What one streaming run measured. */
 export interface StreamingResult {
   costs: FrameCost[];
   /** The viewer's side of the frames (arrival, open, decode), when the viewer reported it. */
-  arrivals?: Array<{ frameId: number; arrivedAt: number; openMs: number; decodeMs: number }>;
+  arrivals?: FrameArrival[];
   framesPerSecond: number;
   cpuMsPerSecond: number;
   bytesPerSecond: number;
