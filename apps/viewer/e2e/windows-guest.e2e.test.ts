@@ -239,8 +239,8 @@ async function customerClosesModule(): Promise<number | null | 'running'> {
     ]);
   }
   if (exitCode === 'running') {
-    // Seen now and then in CI: the number dialog stays, unpainted, through every click. Keep what
-    // the next person needs: the whole screen, the module's output and what Windows reported.
+    // Seen now and then under wine: the number dialog opened behind notepad, so the clicks meant
+    // for it land in notepad. Keep the whole screen, the module's output and what Windows reported.
     await driver.screenshot(join(resultsDir, 'module-did-not-close.png'), { ...SCREEN, id: 'root', x: 0, y: 0 });
     console.error(
       `the module did not close; its output:\n${guest.output()}\nlast window snapshot: ${JSON.stringify(watch.latest())}`,
